@@ -1,0 +1,16 @@
+"""Glue computed numbers into the book's prose; degrade gracefully outside the book."""
+
+from __future__ import annotations
+
+
+def glue(name: str, value, display: bool = False):
+    """Glue `value` under `name` with myst-nb; without myst-nb show it, return it."""
+    try:
+        from myst_nb import glue as nb_glue
+    except ImportError:  # Colab 등 myst-nb가 없는 환경: 값을 그대로 보여 줍니다
+        from IPython.display import display as show
+
+        show(f"{name} = {value}")
+        return value
+    nb_glue(name, value, display=display)
+    return value

@@ -1,0 +1,230 @@
+"""Load the spam corpus (file -> cache -> download -> offline corpus) and stopwords.
+
+Downloads go into `cache_dir()` through a temporary file that replaces the cached
+copy only after it has been checked, so a broken download never spoils a good
+cache. `NLP_PP_OFFLINE=1` turns the network off; `NLP_PP_DATA` (or `path=`)
+points at a local `spam_SNS.csv` and then nothing is downloaded at all.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import tempfile
+import urllib.request
+import warnings
+from functools import lru_cache
+from http.client import HTTPException
+from importlib import resources
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pandas as pd
+
+from .errors import NlpPPError
+from .settings import cache_dir
+
+__all__ = [
+    "SPAM_URL", "STOPWORD_URL", "SPAM_FILE", "STOPWORD_FILE", "LABELS",
+    "download", "load_spam_sns", "validate_spam_frame", "korean_stopwords",
+    "download_stopword_list",
+]
+
+_BASE = "https://raw.githubusercontent.com/tbvjvsladla/ASH_NLP_lacture/main"
+SPAM_URL = f"{_BASE}/spam_SNS.csv"
+STOPWORD_URL = f"{_BASE}/kr_stopword_list.txt"
+SPAM_FILE = "spam_SNS.csv"
+STOPWORD_FILE = "kr_stopword_list.txt"
+COLUMNS = ("content", "class")
+LABELS = frozenset({"일상대화", "스팸문자"})
+
+
+def offline() -> bool:
+    """Return True when NLP_PP_OFFLINE asks for no network access."""
+    return os.environ.get("NLP_PP_OFFLINE", "").strip().lower() in {"1", "true", "yes"}
+
+
+def _fetch(url: str, timeout: float) -> bytes:
+    """Return the body of `url`; any network failure raises NlpPPError."""
+    try:
+        with urllib.request.urlopen(url, timeout=timeout) as response:
+            return response.read()
+    except (OSError, HTTPException, ValueError) as exc:
+        raise NlpPPError(
+            f"{url}을(를) 내려받지 못했습니다 ({type(exc).__name__}: {exc}). "
+            "인터넷 연결을 확인하세요.",
+            f"Could not download {url} ({type(exc).__name__}: {exc}). "
+            "Check the internet connection.",
+        ) from exc
+
+
+def download(url: str, fname: str, timeout: float = 10, force: bool = False,
+             *, validate=None) -> Path:
+    """Return the cached path of `url`, downloading it once (atomic, checked)."""
+    target = cache_dir() / fname
+    if target.exists() and not force:
+        return target  # 캐시가 있으면 다시 받지 않습니다
+    if offline():
+        raise NlpPPError(
+            f"NLP_PP_OFFLINE이 켜져 있어 {url}을(를) 내려받지 않았습니다.",
+            f"NLP_PP_OFFLINE is set, so {url} was not downloaded.",
+        )
+    body = _fetch(url, timeout)
+    # 임시 파일에 먼저 쓰고, 검사를 통과한 뒤에만 캐시 파일과 바꿉니다 (원자적 교체).
+    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{fname}.", suffix=".part")
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(body)
+        if validate is not None:
+            validate(Path(tmp))
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return target
+
+
+def validate_spam_frame(df: pd.DataFrame) -> pd.DataFrame:
+    """Return df[["content", "class"]] after checking columns and labels."""
+    missing = [c for c in COLUMNS if c not in df.columns]
+    if missing:
+        raise NlpPPError(
+            f"스팸 데이터에 {missing} 열이 없습니다 (있는 열: {list(df.columns)}). "
+            "content(문자 내용)와 class(일상대화/스팸문자) 열이 있는 CSV를 쓰세요.",
+            f"The spam data lacks column(s) {missing} (found {list(df.columns)}). "
+            "Use a CSV with the columns content and class.",
+        )
+    unknown = sorted(set(df["class"].dropna()) - LABELS)
+    if unknown:
+        raise NlpPPError(
+            f"class 열에 알 수 없는 레이블 {unknown}이(가) 있습니다. "
+            "레이블은 '일상대화'와 '스팸문자'만 쓸 수 있습니다.",
+            f"Unknown label(s) {unknown} in column class: "
+            "only '일상대화' and '스팸문자' are allowed.",
+        )
+    return df[list(COLUMNS)]
+
+
+def _read_spam_csv(path) -> pd.DataFrame:
+    """Return the checked frame read from a spam CSV file."""
+    try:
+        df = pd.read_csv(path, encoding="utf-8-sig")
+    except (UnicodeDecodeError, pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
+        raise NlpPPError(
+            f"{path}을(를) CSV로 읽을 수 없습니다: {exc}",
+            f"{path} cannot be read as a UTF-8 CSV file: {exc}",
+        ) from exc
+    return validate_spam_frame(df)
+
+
+def _reason(exc: BaseException) -> str:
+    """Return the last line of an exception's message (its English line)."""
+    lines = str(exc).splitlines()
+    return lines[-1] if lines else type(exc).__name__
+
+
+def _offline_note(reason: str) -> str:
+    """Return the Korean and English note shown when the offline corpus is used."""
+    return (
+        "[오프라인 데이터] 실제 spam_SNS.csv를 쓸 수 없어 이 책은 nlp_pp가 만든 "
+        f"한국어 문자 말뭉치로 실행됩니다 ({reason}). 실제 데이터로 실행하려면 "
+        "spam_SNS.csv를 내려받아 load_spam_sns(path=...)에 경로를 주거나 "
+        "환경 변수 NLP_PP_DATA에 그 경로를 지정하세요.\n"
+        "[offline data] The real spam_SNS.csv is not available, so this book runs "
+        f"on the generated Korean SMS corpus of nlp_pp ({reason}). To use the real "
+        "data, download spam_SNS.csv and pass path=... or set NLP_PP_DATA to it."
+    )
+
+
+def _tag(df: pd.DataFrame, source: str, report: bool) -> pd.DataFrame:
+    """Return df with df.attrs['source'] set, printing one line if report."""
+    df = df.reset_index(drop=True)
+    df.attrs["source"] = source
+    if report:
+        print(f"데이터 출처(source): {source}, 문서 수: {len(df):,}")
+    return df
+
+
+def load_spam_sns(path=None, *, offline_n: int = 6000, seed: int = 0,
+                  report: bool = False) -> pd.DataFrame:
+    """Return the spam corpus DataFrame[content, class] (attrs['source'] says whence)."""
+    path = path or os.environ.get("NLP_PP_DATA")
+    if path:  # 경로가 주어지면 네트워크는 건드리지 않습니다
+        return _tag(_read_spam_csv(Path(path).expanduser()), "file", report)
+    cached = cache_dir() / SPAM_FILE
+    if cached.exists():
+        try:
+            return _tag(_read_spam_csv(cached), "cache", report)
+        except NlpPPError as exc:
+            warnings.warn(f"캐시 파일을 쓸 수 없습니다 / unusable cache: {exc}",
+                          stacklevel=2)
+    try:
+        got = download(SPAM_URL, SPAM_FILE, force=cached.exists(),
+                       validate=_read_spam_csv)
+        return _tag(_read_spam_csv(got), "download", report)
+    except (OSError, NlpPPError) as exc:
+        reason = "NLP_PP_OFFLINE=1" if offline() else _reason(exc)
+        warnings.warn(_offline_note(reason), UserWarning, stacklevel=2)
+    from .corpus import make_sms_corpus  # 필요할 때만 불러옵니다
+
+    return _tag(make_sms_corpus(offline_n, seed=seed), "offline", report)
+
+
+@lru_cache(maxsize=1)
+def korean_stopwords() -> frozenset:
+    """Return the bundled Korean stopword list as a frozenset."""
+    text = (resources.files(__package__) / "resources" / "ko_stopwords.txt").read_text(
+        encoding="utf-8"
+    )
+    return _parse_stopwords(text)
+
+
+def _parse_stopwords(text: str) -> frozenset:
+    """Return the words of a one-word-per-line list (blank and # lines skipped)."""
+    words = (line.strip() for line in text.splitlines())
+    return frozenset(w for w in words if w and not w.startswith("#"))
+
+
+def _check_stopword_file(path: Path) -> None:
+    """Raise NlpPPError unless `path` is a non-empty UTF-8 word list (not HTML)."""
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise NlpPPError("불용어 파일이 UTF-8이 아닙니다.",
+                         "The stopword file is not UTF-8 text.") from exc
+    if not _parse_stopwords(text) or text.lstrip()[:15].lower().startswith(
+        ("<!doctype", "<html")
+    ):
+        raise NlpPPError("받은 불용어 파일이 비었거나 단어 목록이 아닙니다.",
+                         "The downloaded stopword file is empty or not a word list.")
+
+
+def download_stopword_list(url: str = STOPWORD_URL, *, offline_ok: bool = True
+                           ) -> frozenset:
+    """Return the stopwords at `url` (cached once; bundled list when offline)."""
+    try:
+        path = download(url, _stopword_fname(url), validate=_check_stopword_file)
+        try:
+            _check_stopword_file(path)
+        except NlpPPError:  # 캐시가 망가졌으면 한 번 새로 받습니다
+            path = download(url, path.name, force=True, validate=_check_stopword_file)
+        return _parse_stopwords(path.read_text(encoding="utf-8-sig"))
+    except (OSError, NlpPPError) as exc:
+        if not offline_ok:
+            raise
+        reason = "NLP_PP_OFFLINE=1" if offline() else _reason(exc)
+        warnings.warn(
+            "불용어 목록을 내려받지 못해 nlp_pp에 들어 있는 한국어 불용어 목록을 씁니다.\n"
+            "The stopword list could not be downloaded; using the Korean stopword "
+            f"list bundled with nlp_pp ({reason}).",
+            UserWarning, stacklevel=2,
+        )
+    return korean_stopwords()
+
+
+def _stopword_fname(url: str) -> str:
+    """Return the cache file name for a stopword URL (hashed unless the default)."""
+    if url == STOPWORD_URL:
+        return STOPWORD_FILE
+    name = Path(urlparse(url).path).name or "stopwords.txt"
+    return f"{hashlib.sha1(url.encode()).hexdigest()[:10]}_{name}"
