@@ -25,9 +25,16 @@ from .errors import NlpPPError
 from .settings import cache_dir
 
 __all__ = [
-    "SPAM_URL", "STOPWORD_URL", "SPAM_FILE", "STOPWORD_FILE", "LABELS",
-    "download", "load_spam_sns", "validate_spam_frame", "korean_stopwords",
+    "LABELS",
+    "SPAM_FILE",
+    "SPAM_URL",
+    "STOPWORD_FILE",
+    "STOPWORD_URL",
+    "download",
     "download_stopword_list",
+    "korean_stopwords",
+    "load_spam_sns",
+    "validate_spam_frame",
 ]
 
 _BASE = "https://raw.githubusercontent.com/tbvjvsladla/ASH_NLP_lacture/main"
@@ -102,11 +109,17 @@ def validate_spam_frame(df: pd.DataFrame) -> pd.DataFrame:
             f"Unknown label(s) {unknown} in column class: "
             "only '일상대화' and '스팸문자' are allowed.",
         )
+    if df.empty:
+        raise NlpPPError("스팸 데이터에 행이 하나도 없습니다.",
+                         "The spam data has no rows.")
     return df[list(COLUMNS)]
 
 
 def _read_spam_csv(path) -> pd.DataFrame:
     """Return the checked frame read from a spam CSV file."""
+    if not Path(path).is_file():
+        raise NlpPPError(f"파일 {path}이(가) 없습니다. 경로를 확인하세요.",
+                         f"There is no file {path}: check the path.")
     try:
         df = pd.read_csv(path, encoding="utf-8-sig")
     except (UnicodeDecodeError, pd.errors.ParserError, pd.errors.EmptyDataError) as exc:

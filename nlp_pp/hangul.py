@@ -12,6 +12,14 @@ from functools import lru_cache
 
 from jamo import h2j, hcj_to_jamo, j2hcj, jamo_to_hangul
 
+__all__ = [
+    "JAMO_ESCAPE",
+    "compose_jamo",
+    "compose_token",
+    "decompose_jamo",
+    "decompose_token",
+]
+
 # 한글 음절(가-힣)로만 이루어진 토큰만 자모로 분해합니다.
 _SYLLABLES = re.compile(r"[가-힣]+")
 # 호환 자모(ㄱ-ㅎ 자음, ㅏ-ㅣ 모음)로만 이루어진 문자열
@@ -37,12 +45,11 @@ def _compose_syllables(jamo_str: str) -> str | None:
         lead, vowel, tail = jamo_str[i], jamo_str[i + 1], ""
         i += 2
         # 다음 글자가 자음이고 그 뒤에 모음이 오지 않으면 받침입니다.
-        if i < n and jamo_str[i] not in _VOWELS:
-            if i + 1 >= n or jamo_str[i + 1] not in _VOWELS:
-                if jamo_str[i] not in _TAILS:
-                    return None
-                tail = jamo_str[i]
-                i += 1
+        if i < n and (i + 1 >= n or jamo_str[i + 1] not in _VOWELS):
+            if jamo_str[i] not in _TAILS:
+                return None
+            tail = jamo_str[i]
+            i += 1
         out.append(
             jamo_to_hangul(
                 hcj_to_jamo(lead, "lead"),

@@ -26,7 +26,7 @@ def plot_length_hist(lengths, context_length: int, ax=None, bins: int = 60):
     ax.hist(lengths, bins=bins, color="tab:blue", alpha=0.8)
     share = (lengths <= context_length).mean()
     ax.axvline(context_length, color="tab:red", linestyle="--",
-               label=f"context_length = {context_length} (문서의 {share:.1%} 이하)")
+               label=f"context_length = {context_length} (문서의 {share:.1%}가 이 길이 이하)")
     ax.axvline(lengths.mean(), color="black", linestyle=":",
                label=f"평균 길이 = {lengths.mean():.1f}")
     ax.set(xlabel="문서당 토큰 수", ylabel="문서 수", title="문서 길이 분포")

@@ -21,8 +21,18 @@ from .errors import NlpPPError
 from .hangul import decompose_token
 
 __all__ = [
-    "LABEL_MAP", "P1", "P2", "P3", "df_cleaning", "clean_text", "clean_texts",
-    "map_labels", "tokenize", "KiwiTokenizer", "remove_stopword", "preprocess_texts",
+    "LABEL_MAP",
+    "P1",
+    "P2",
+    "P3",
+    "KiwiTokenizer",
+    "clean_text",
+    "clean_texts",
+    "df_cleaning",
+    "map_labels",
+    "preprocess_texts",
+    "remove_stopword",
+    "tokenize",
 ]
 
 LABEL_MAP = {"일상대화": 0, "스팸문자": 1}
@@ -32,7 +42,9 @@ P1 = re.compile(r"[^가-힣a-zA-Z0-9\s]")  # 한글 음절, 영문, 숫자, 공�
 P2 = re.compile(r"[ㄱ-ㅎㅏ-ㅣ]+")  # 홀로 쓰인 자모(ㅋㅋ, ㅠㅠ) 삭제
 P3 = re.compile(r"\n|\s+")  # 줄바꿈 또는 공백 덩어리를 공백 하나로
 
-MP_MIN_TEXTS = 2000  # 이보다 많으면 여러 프로세스로 나눠 분석합니다
+# 문서가 이보다 많거나 글자가 이보다 많으면 여러 프로세스로 나눠 분석합니다
+MP_MIN_TEXTS = 2000
+MP_MIN_CHARS = 300_000
 PROGRESS_MIN_TEXTS = 5000  # progress=None일 때 이보다 많으면 진행 막대를 보입니다
 _SEP = "\x1f"  # MeCab 출력에서 형태소를 나누는 구분 문자 (정제한 텍스트에는 없음)
 _MECAB_FORMAT = [f"--node-format=%m{_SEP}", f"--unk-format=%m{_SEP}", "--eos-format="]
@@ -77,13 +89,15 @@ def map_labels(labels) -> np.ndarray:
 # 형태소 분석 (MeCab)
 # ---------------------------------------------------------------------------
 
-_NO_MECAB = (
+_NO_MECAB_KO = (
     "python-mecab-ko를 불러올 수 없습니다. `pip install python-mecab-ko`로 설치하세요. "
     "Python 3.13 이상에는 python-mecab-ko 1.3.7 설치 파일(wheel)이 없으니 "
-    "tokenizer=pp.KiwiTokenizer()를 쓰세요 (토큰이 MeCab과 조금 다릅니다).",
+    "tokenizer=pp.KiwiTokenizer()를 쓰세요 (토큰이 MeCab과 조금 다릅니다)."
+)
+_NO_MECAB_EN = (
     "python-mecab-ko cannot be imported. Install it with `pip install "
     "python-mecab-ko`. On Python >= 3.13 (no wheels for 1.3.7) pass "
-    "tokenizer=pp.KiwiTokenizer() instead (its tokens differ slightly from MeCab's).",
+    "tokenizer=pp.KiwiTokenizer() instead (its tokens differ slightly from MeCab's)."
 )
 
 
@@ -93,15 +107,14 @@ def _default_mecab():
     try:
         from mecab import MeCab
     except ImportError as exc:
-        raise NlpPPError(*_NO_MECAB) from exc
+        raise NlpPPError(_NO_MECAB_KO, _NO_MECAB_EN) from exc
     return MeCab()
 
 
 def _mecab_spec(tokenizer) -> tuple | None:
     """Return (system dic dir, user dic paths) of a mecab.MeCab, else None."""
     try:
-        from mecab import MeCab
-        from mecab.types import Dictionary
+        from mecab import Dictionary, MeCab
     except ImportError:
         return None
     if not isinstance(tokenizer, MeCab):
@@ -134,8 +147,13 @@ def _slow_mecab(spec: tuple):
     return MeCab(sysdic, list(users) or None)
 
 
-# fork로 만든 작업 프로세스가 물려받는 작업 내용 (texts, spec, post)
+# 작업 프로세스 안에서만 채워지는 작업 내용 (texts, spec, clean, post)
 _JOB: dict = {}
+
+
+def _set_job(job: dict) -> None:
+    """Store the job in a worker process (fork: inherited, nothing is pickled)."""
+    _JOB.update(job)
 
 
 def _post(tokens: list[str], post: tuple) -> list[str]:
@@ -148,10 +166,11 @@ def _post(tokens: list[str], post: tuple) -> list[str]:
     return tokens
 
 
-def _mecab_chunk(bounds: tuple[int, int]) -> list:
-    """Return MeCab output for texts[a:b] of the current job (str or token list)."""
+def _mecab_chunk(bounds: tuple[int, int], job: dict | None = None) -> list:
+    """Return MeCab output for texts[a:b] of the job (raw str or token list)."""
     a, b = bounds
-    texts, spec, clean, post = _JOB["texts"], _JOB["spec"], _JOB["clean"], _JOB["post"]
+    job = _JOB if job is None else job
+    texts, spec, clean, post = job["texts"], job["spec"], job["clean"], job["post"]
     parse = _fast_tagger(spec).parse
     out = []
     for text in texts[a:b]:
@@ -160,7 +179,8 @@ def _mecab_chunk(bounds: tuple[int, int]) -> list:
         if _SEP in text or "\0" in text:  # 드문 경우: 느린 길로 정확히 분석
             out.append(_post(_slow_mecab(spec).morphs(text), post))
         elif any(post):
-            out.append(_post(parse(text).split(_SEP)[:-1], post))
+            tokens = _post(parse(text).split(_SEP)[:-1], post)
+            out.append(_SEP.join(tokens) + _SEP if tokens else "")
         else:
             out.append(parse(text))  # 문자열 하나로 돌려보내 전송 비용을 줄입니다
     return out
@@ -171,13 +191,19 @@ def _as_tokens(item) -> list[str]:
     return item.split(_SEP)[:-1] if isinstance(item, str) else item
 
 
-def _n_workers(n_texts: int, n_jobs: int | None) -> int:
+def _cpu_count() -> int:
+    """Return the number of CPU cores this process may use."""
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0))
+    return os.cpu_count() or 1
+
+
+def _n_workers(texts: list, n_jobs: int | None) -> int:
     """Return how many processes to use (1 unless fork is available and it pays)."""
     if n_jobs is None:
-        if n_texts <= MP_MIN_TEXTS:
+        if len(texts) <= MP_MIN_TEXTS and sum(map(len, texts)) <= MP_MIN_CHARS:
             return 1
-        n_jobs = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") \
-            else (os.cpu_count() or 1)
+        n_jobs = _cpu_count()
     if n_jobs <= 1 or "fork" not in mp.get_all_start_methods():
         return 1
     return 1 if mp.current_process().daemon else int(n_jobs)
@@ -204,22 +230,22 @@ def _chunks(n: int, workers: int) -> list[tuple[int, int]]:
 def _run_mecab(texts: list, spec: tuple, workers: int, progress, *, clean=False,
                post=(None, False)) -> list[list[str]]:
     """Return token lists of texts with the fast C tagger, in `workers` processes."""
-    _JOB.update(texts=texts, spec=spec, clean=clean, post=post)
-    out: list[list[str]] = []
+    job = {"texts": texts, "spec": spec, "clean": clean, "post": post}
     bounds = _chunks(len(texts), workers)
-    try:
-        with _progress_bar(len(texts), progress, "형태소 분석") as bar:
-            if workers > 1:
-                with mp.get_context("fork").Pool(min(workers, len(bounds))) as pool:
-                    for chunk in pool.imap(_mecab_chunk, bounds):
-                        out.extend(map(_as_tokens, chunk))
-                        bar.update(len(chunk))
-            else:
-                for chunk in map(_mecab_chunk, bounds):
+    out: list[list[str]] = []
+    with _progress_bar(len(texts), progress, "형태소 분석") as bar:
+        if workers > 1:
+            # fork: 작업 프로세스가 texts를 복사 없이 물려받고, 결과만 돌려보냅니다.
+            ctx = mp.get_context("fork")
+            with ctx.Pool(min(workers, len(bounds)), _set_job, (job,)) as pool:
+                for chunk in pool.imap(_mecab_chunk, bounds):
                     out.extend(map(_as_tokens, chunk))
                     bar.update(len(chunk))
-    finally:
-        _JOB.clear()
+        else:
+            for a_b in bounds:
+                chunk = _mecab_chunk(a_b, job)
+                out.extend(map(_as_tokens, chunk))
+                bar.update(len(chunk))
     return out
 
 
@@ -262,7 +288,7 @@ def tokenize(texts, tokenizer=None, *, n_jobs: int | None = None,
     spec = _mecab_spec(tokenizer)
     if spec is None:  # MeCab이 아닌 분석기: morphs()를 그대로 씁니다
         return _run_generic(texts, tokenizer, progress)
-    return _run_mecab(texts, spec, _n_workers(len(texts), n_jobs), progress)
+    return _run_mecab(texts, spec, _n_workers(texts, n_jobs), progress)
 
 
 class KiwiTokenizer:
@@ -317,5 +343,5 @@ def preprocess_texts(texts, stopwords=None, tokenizer=None, *, n_jobs=None,
         tokens = _run_generic(clean_texts(texts), tokenizer, progress)
         return [_post(doc, (stop, True)) for doc in tokens]
     # MeCab이면 네 단계를 작업 프로세스 안에서 한 번에 처리합니다 (결과는 같습니다).
-    return _run_mecab(texts, spec, _n_workers(len(texts), n_jobs), progress,
+    return _run_mecab(texts, spec, _n_workers(texts, n_jobs), progress,
                       clean=True, post=(stop, True))
