@@ -49,7 +49,7 @@ CHAT, SPAM = "일상대화", "스팸문자"
 SPAM_SHARE = 0.40
 LABEL_NOISE = 0.02
 DUPLICATE_SHARE = 0.004
-LENGTH_MU, LENGTH_SIGMA = 3.75, 1.30  # log-length of a message of scale 1
+LENGTH_MU, LENGTH_SIGMA = 3.77, 1.30  # log-length of a message of scale 1
 MIN_TOKENS, MAX_TOKENS = 3, 900
 _RESOURCES = Path(__file__).with_name("resources")
 _BANK_FILES = ("sms_slots.txt", "sms_chat.txt", "sms_spam.txt")
@@ -72,13 +72,13 @@ class Kind:
 
 
 def _chat(weight, body, head=None, tail=None, style="casual", scale=1.0, hard=False):
+    """Return an everyday-talk (일상대화) kind."""
     return Kind(CHAT, weight, tuple(body), head, tail, style, scale, hard)
 
 
 def _spam(weight, body, head=None, tail=None, style="spam", scale=1.0, hard=False):
+    """Return a spam (스팸문자) kind."""
     return Kind(SPAM, weight, tuple(body), head, tail, style, scale, hard)
-
-
 
 
 def _ad(weight, topic, scale, extra=("s.ad.misc",)):
@@ -115,7 +115,11 @@ KINDS = {
     # 스팸문자: 광고·대출·도박·리딩방·스미싱
     "ad_shop": _ad(11, "shop", 1.5, ("s.ad.list", "s.ad.misc")),
     "ad_clinic": _ad(6, "clinic", 1.2),
-    "ad_local": _ad(6, "local", 1.2),
+    "ad_gym": _ad(1.5, "gym", 1.1),
+    "ad_academy": _ad(1.5, "academy", 1.1),
+    "ad_food": _ad(1.5, "food", 1.0),
+    "ad_beauty": _ad(1, "beauty", 1.0),
+    "ad_service": _ad(1, "service", 1.0),
     "ad_realestate": _ad(5, "realestate", 1.6),
     "ad_telecom": _ad(4, "telecom", 1.0),
     "ad_insurance": _ad(3, "insurance", 1.0),
@@ -214,6 +218,12 @@ def _date(rng):
     return rng.choice((f"{m}월 {d}일", f"{m}/{d}", f"{m}월 {d}일({weekday})"))
 
 
+def _period(rng):
+    m, d = rng.randint(1, 11), rng.randint(1, 20)
+    m2, d2 = rng.randint(m, 12), rng.randint(d + 1, 28)
+    return f"{m}월 {d}일부터 {m2}월 {d2}일까지"
+
+
 def _amount(rng):
     k = rng.choice((1, 2, 3, 5, 7, 10, 12, 15, 20, 30, 50))
     return rng.choice((f"{k}만원", f"{k}만 원", f"{k * 10},000원"))
@@ -222,6 +232,10 @@ def _amount(rng):
 def _amount_big(rng):
     k = rng.randint(1, 9)
     return rng.choice((f"{k}천만원", f"{k}억", f"{k}억 원", f"{k * 100}만원"))
+
+
+def _percent(rng):
+    return f"{rng.randrange(10, 95, 5)}{rng.choice(('%', '%', '프로'))}"
 
 
 def _price(rng):
@@ -304,14 +318,13 @@ def _brand(*suffixes: str):
 
 
 _GENERATED = {
-    "time": _time, "date": _date, "date2": _date,
+    "time": _time, "date": _date, "period": _period,
     "amount": _amount, "amount_big": _amount_big,
     "price": _price, "price2": _price, "price_big": _price_big,
     "price_stock": _stock_price(2, 98), "price_stock2": _stock_price(10, 180),
     "phone": _phone, "phone_biz": _phone_biz,
     "phone080": lambda rng: f"080-{_digits(rng, 3)}-{_digits(rng, 4)}",
-    "percent": lambda rng: f"{rng.randrange(10, 95, 5)}{rng.choice('%%프')}"
-    .replace("프", "프로"),
+    "percent": _percent,
     "rate": lambda rng: f"{rng.randint(2, 9)}.{rng.randint(1, 9)}%",
     "month": lambda rng: str(rng.randint(1, 12)),
     "count": lambda rng: str(rng.choice((3, 5, 7, 10, 20, 30, 50, 100, 200, 500))),
@@ -320,7 +333,6 @@ _GENERATED = {
     "code": lambda rng: _alnum(rng, 4).upper() + _digits(rng, 2),
     "tg": lambda rng: "@" + _kakao_id(rng),
     "name2": _pick("name"),
-    "biz": lambda rng: _pick("brandword")(rng) + _pick("local_biz")(rng),
     "clinic": lambda rng: _pick("brandword")(rng) + _pick("clinic_type")(rng),
     "mall": _brand("몰", "마켓", "스토어", "아울렛", "샵"),
     "agency": _brand("모바일", "폰마트", "텔레콤"),
@@ -340,7 +352,7 @@ _GENERATED = {
 
 
 # ----------------------------------------------------------------- particles
-_FINAL_DIGITS = frozenset("0136780")  # 영 일 삼 육 칠 팔: 받침이 있는 숫자
+_FINAL_DIGITS = frozenset("013678")  # 영 일 삼 육 칠 팔: 받침이 있는 숫자
 _RIEUL_DIGITS = frozenset("178")  # 일 칠 팔: ㄹ 받침
 
 
@@ -384,6 +396,7 @@ def _estimate_tokens(text: str) -> float:
     return 0.42 * hangul + 1.2 * len(_RUN.findall(text))
 
 
+@lru_cache(maxsize=2)
 def _class_scale(label: str) -> float:
     """Return the weighted mean scale of one class's kinds (for normalising)."""
     kinds = [k for k in KINDS.values() if k.label == label]
@@ -517,14 +530,15 @@ def _as_int(value, name: str, minimum: int | None = None) -> int:
     except TypeError:
         number = None
     if number is None or (minimum is not None and number < minimum):
-        least = "" if minimum is None else f" >= {minimum}"
-        raise NlpPPError(f"{name}은(는) 정수{least}여야 합니다 (받은 값: {value!r}).",
-                         f"{name} must be an int{least}, got {value!r}.")
+        ko = "정수" if minimum is None else f"{minimum} 이상의 정수"
+        en = "an int" if minimum is None else f"an int >= {minimum}"
+        raise NlpPPError(f"{name}은(는) {ko}여야 합니다 (받은 값: {value!r}).",
+                         f"{name} must be {en}, got {value!r}.")
     return number
 
 
 def make_sms_corpus(n: int = 6000, seed: int = 0) -> pd.DataFrame:
-    """Return n made-up Korean SMS as DataFrame[content, class]; same seed, same rows."""
+    """Return n made-up Korean SMS as DataFrame[content, class] (seeded, exact)."""
     messages = _generate(_as_int(n, "n", 1), _as_int(seed, "seed"))
     return pd.DataFrame({
         "content": [m.text for m in messages],

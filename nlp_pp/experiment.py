@@ -16,8 +16,33 @@ from .models import RecurrentClassifier, count_params
 from .settings import Config, get_config, get_device, set_seed
 from .text import clean_texts, df_cleaning, map_labels, remove_stopword, tokenize
 from .training import History, TensorBatches, Trainer
-from .vocab import (SPECIAL_TOKENS, build_vocab, count_words, pad_seq_x,
-                    set_word_to_idx, split_data, text_to_sequences)
+from .vocab import (
+    SPECIAL_TOKENS,
+    build_vocab,
+    count_words,
+    pad_seq_x,
+    set_word_to_idx,
+    split_data,
+    text_to_sequences,
+)
+
+__all__ = [
+    "CONDITIONS",
+    "EMBEDDINGS",
+    "MODELS",
+    "SPLITS",
+    "Prepared",
+    "Result",
+    "build_model",
+    "jamo_tokens",
+    "majority_rate",
+    "prepare_data",
+    "pretrained_matrix",
+    "results_table",
+    "run_condition",
+    "run_experiment",
+    "set_lstm_input_bias",
+]
 
 MODELS = {"RNN": "rnn", "LSTM": "lstm", "GRU": "gru"}
 EMBEDDINGS = ("랜덤초기화", "사전훈련")
@@ -46,12 +71,12 @@ class Prepared:
         return np.clip(n, 1, self.cfg.context_length)
 
     def batches(self, split: str, *, batch_size=None, with_lengths=False, device=None,
-                padded=None):
+                padded=None, seed=None):
         """Return TensorBatches over a split (shuffled only for train)."""
         x = self.padded[split] if padded is None else padded
         return TensorBatches(
             x, self.labels[split], batch_size or self.cfg.batch_size,
-            shuffle=split == "train", seed=self.cfg.seed,
+            shuffle=split == "train", seed=self.cfg.seed if seed is None else seed,
             lengths=self.lengths(split) if with_lengths else None, device=device)
 
 
@@ -115,18 +140,41 @@ class Result:
     model: nn.Module = field(repr=False, default=None)
 
 
+def set_lstm_input_bias(lstm: nn.LSTM, value: float) -> nn.LSTM:
+    """Set the input-gate bias of every LSTM layer (gate order i, f, g, o); return it."""
+    hid = lstm.hidden_size
+    with torch.no_grad():
+        for name, param in lstm.named_parameters():
+            if name.startswith("bias_ih"):
+                param[:hid].fill_(value)  # 입력 게이트 i는 첫 번째 덩어리입니다
+            elif name.startswith("bias_hh"):
+                param[:hid].zero_()
+    return lstm
+
+
+def build_model(prep: Prepared, cell: str, emb_matrix=None, cfg=None
+                ) -> RecurrentClassifier:
+    """Return the seeded classifier of one condition, gates initialised as cfg says."""
+    cfg = cfg or prep.cfg
+    set_seed(cfg.seed)
+    model = RecurrentClassifier(len(prep.word_to_idx), cfg.emb_dim, 2, cfg.hid_dim,
+                                cell=cell, emb_matrix=emb_matrix,
+                                gate_bias=cfg.gate_bias if cell != "rnn" else 0.0)
+    if cell == "lstm" and cfg.lstm_input_bias:
+        set_lstm_input_bias(model.rnn, cfg.lstm_input_bias)
+    return model
+
+
 def run_condition(prep: Prepared, cell: str, emb_matrix=None, *, key=None, cfg=None,
                   device=None, packed=False, padded=None, progress=None) -> Result:
     """Train one model on `prep` (seeded) and evaluate it on the test split."""
     cfg = cfg or prep.cfg
     device = get_device(device)
-    set_seed(cfg.seed)
-    model = RecurrentClassifier(len(prep.word_to_idx), cfg.emb_dim, 2, cfg.hid_dim,
-                                cell=cell, emb_matrix=emb_matrix,
-                                gate_bias=cfg.gate_bias if cell != "rnn" else 0.0)
+    model = build_model(prep, cell, emb_matrix, cfg)
     trainer = Trainer(model, torch.optim.Adam(model.parameters(), lr=cfg.lr),
                       device=device)
-    loaders = {s: prep.batches(s, with_lengths=packed, device=device,
+    loaders = {s: prep.batches(s, batch_size=cfg.batch_size, with_lengths=packed,
+                               device=device, seed=cfg.seed,
                                padded=None if padded is None else padded[s])
                for s in SPLITS}
     history = trainer.fit(loaders["train"], loaders["val"], cfg.epochs,

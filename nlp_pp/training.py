@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import time
 from dataclasses import dataclass, field
 
@@ -112,12 +113,14 @@ class TensorBatches:
         self.generator = torch.Generator().manual_seed(seed)
 
     def __len__(self) -> int:
-        return -(-len(self.tensors[1]) // self.batch_size)
+        return math.ceil(len(self.tensors[1]) / self.batch_size)
 
     def __iter__(self):
         n = len(self.tensors[1])
         order = (torch.randperm(n, generator=self.generator) if self.shuffle
                  else torch.arange(n))
+        # 순서를 장치마다 한 번만 옮겨 두면 배치마다 CPU→GPU 복사가 생기지 않습니다.
+        orders = {d: order.to(d) for d in {t.device for t in self.tensors}}
         for start in range(0, n, self.batch_size):
-            idx = order[start:start + self.batch_size]
-            yield tuple(t[idx.to(t.device)] for t in self.tensors)
+            stop = start + self.batch_size
+            yield tuple(t[orders[t.device][start:stop]] for t in self.tensors)

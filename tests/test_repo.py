@@ -23,7 +23,7 @@ def test_readme_test_command_is_what_ci_runs():
     command = ci_lines[-1].strip()
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     assert command.startswith("pip install -r requirements.txt")
-    assert re.search(rf"^{re.escape(command)}$", readme, re.M), command
+    assert re.search(rf"^{re.escape(command)}$", readme, re.MULTILINE), command
 
 
 def test_ci_installs_cpu_torch_first():

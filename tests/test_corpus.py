@@ -1,0 +1,258 @@
+"""Tests of the offline SMS corpus (nlp_pp.corpus.make_sms_corpus).
+
+The statistics are measured after the course pipeline (clean_texts -> MeCab
+tokenize -> remove_stopword with the bundled list -> decompose_jamo), on the
+default corpus (n=6000, seed=0) and on a second seed.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+import time
+from collections import Counter
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+
+import nlp_pp as pp
+from nlp_pp import corpus
+
+CONTEXT_LENGTH = 330
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def pipeline_lengths(texts) -> tuple[np.ndarray, Counter]:
+    """Return tokens per message and token counts after the course pipeline."""
+    morphs = pp.tokenize(pp.clean_texts(texts), n_jobs=1, progress=False)
+    tokens = pp.decompose_jamo(pp.remove_stopword(morphs, pp.korean_stopwords()))
+    return np.array([len(t) for t in tokens]), Counter(w for t in tokens for w in t)
+
+
+@pytest.fixture(scope="module", params=[0, 1], ids=["seed0", "seed1"])
+def measured(request):
+    """The generated messages of one seed with their pipeline token counts."""
+    pytest.importorskip("mecab", reason="MeCab (python-mecab-ko) is needed")
+    messages = corpus._generate(6000, request.param)
+    lengths, counts = pipeline_lengths([m.text for m in messages])
+    spam = np.array([m.true_label == corpus.SPAM for m in messages])
+    return {"messages": messages, "lengths": lengths, "counts": counts, "spam": spam}
+
+
+@pytest.fixture(scope="module")
+def default_df():
+    return pp.make_sms_corpus()
+
+
+# ------------------------------------------------------------ schema, seeds
+def test_schema_matches_the_real_file(default_df):
+    df = default_df
+    assert list(df.columns) == ["content", "class"]
+    assert len(df) == 6000
+    assert set(df["class"]) == {"일상대화", "스팸문자"}
+    assert not df.isna().any().any()
+    assert all(isinstance(s, str) and s.strip() for s in df["content"])
+    assert pp.validate_spam_frame(df) is not None
+
+
+def test_class_balance_is_60_40(default_df):
+    share = (default_df["class"] == "스팸문자").mean()
+    assert share == pytest.approx(corpus.SPAM_SHARE, abs=0.015)
+
+
+def test_same_seed_gives_the_same_corpus_byte_for_byte(default_df):
+    start = time.perf_counter()
+    again = pp.make_sms_corpus(6000, 0)
+    assert time.perf_counter() - start < 5  # 기본 크기는 몇 초 안에 만들어집니다
+    assert again.to_csv(index=False).encode() == default_df.to_csv(index=False).encode()
+    small = pp.make_sms_corpus(300, 7)
+    pd.testing.assert_frame_equal(small, pp.make_sms_corpus(300, seed=7))
+
+
+def test_another_seed_gives_another_corpus():
+    a, b = pp.make_sms_corpus(300, 1), pp.make_sms_corpus(300, 2)
+    assert len(set(a["content"]) & set(b["content"])) < 10
+
+
+def test_numpy_int_seed_and_small_n():
+    df = pp.make_sms_corpus(np.int64(5), seed=np.int64(3))
+    assert len(df) == 5
+    pd.testing.assert_frame_equal(df, pp.make_sms_corpus(5, 3))
+
+
+@pytest.mark.parametrize("n, seed", [(0, 0), (-3, 0), (2.5, 0), ("10", 0), (True, 0),
+                                     (10, 1.5), (10, "a"), (10, None)])
+def test_bad_arguments_raise_a_bilingual_error(n, seed):
+    with pytest.raises(pp.NlpPPError) as info:
+        pp.make_sms_corpus(n, seed)
+    assert "정수" in str(info.value) and "int" in str(info.value)
+
+
+def test_no_global_random_state_is_used():
+    state = np.random.get_state()[1].copy()
+    py_state = random.getstate()
+    pp.make_sms_corpus(200, 0)
+    assert np.array_equal(np.random.get_state()[1], state)
+    assert random.getstate() == py_state
+
+
+# ------------------------------------------------------------- phrase banks
+def test_every_section_and_slot_exists():
+    banks = corpus._banks()
+    for kind in corpus.KINDS.values():
+        for section in (*kind.body, kind.head, kind.tail):
+            assert section is None or banks.get(section), section
+    slots = {name for lines in banks.values() for line in lines
+             for name, _ in corpus._SLOT.findall(line)}
+    missing = {s for s in slots
+               if s not in corpus._GENERATED and f"slot.{s}" not in banks}
+    assert not missing
+
+
+def test_particle_keys_are_known():
+    known = {"이", "을", "은", "아", "과", "이랑", "으로", "이야", "이에요", "이고",
+             "이래", "이라서"}
+    keys = {key for lines in corpus._banks().values() for line in lines
+            for _, key in corpus._SLOT.findall(line) if key}
+    assert keys <= known
+
+
+@pytest.mark.parametrize("word, key, expected", [
+    ("민지", "아", "야"), ("지훈", "아", "아"), ("집", "으로", "으로"),
+    ("서울", "으로", "로"), ("학교", "으로", "로"), ("떡볶이", "은", "는"),
+    ("삼겹살", "은", "은"), ("3시", "이야", "야"), ("10", "으로", "으로"),
+    ("7", "으로", "로"), ("서연", "이에요", "이에요"), ("민지", "이에요", "예요"),
+    ("치킨", "을", "을"), ("피자", "을", "를"), ("엄마", "과", "와"),
+])
+def test_particles_follow_the_last_syllable(word, key, expected):
+    assert corpus._josa(word, key) == expected
+
+
+def test_kinds_cover_both_classes_with_hard_cases():
+    for label in (corpus.CHAT, corpus.SPAM):
+        kinds = [k for k in corpus.KINDS.values() if k.label == label]
+        hard = sum(k.weight for k in kinds if k.hard) / sum(k.weight for k in kinds)
+        assert 0.05 <= hard <= 0.25
+
+
+# ---------------------------------------------------- noise for the cleaner
+def test_messages_carry_the_noise_the_regex_cleaner_removes(default_df):
+    texts = default_df["content"]
+    patterns = {
+        "url": r"https?://|\.(?:top|xyz|cc|icu)/",
+        "phone": r"01[0-9][-. ]?\d{3,4}[-. ]?\d{4}|080-\d{3}-\d{4}",
+        "lone jamo": r"[ㄱ-ㅎㅏ-ㅣ]+",
+        "brackets": r"[\[\]()【】]",
+        "special": r"[★☆▶■●◆※☞♥~!?]",
+        "emoji": r"[\U0001F300-\U0001FAFF]",
+        "web prefix": r"\[Web발신\]",
+        "opt-out": r"무료\s?(?:수신\s?)?거부",
+    }
+    for name, pattern in patterns.items():
+        share = texts.str.contains(pattern, regex=True).mean()
+        assert share > 0.02, name
+    cleaned = pp.clean_texts(texts.head(500))
+    assert not any(re.search(r"[ㄱ-ㅎㅏ-ㅣ★\[\]]", s) for s in cleaned)
+
+
+def test_spam_looks_like_korean_spam(default_df):
+    spam = default_df.loc[default_df["class"] == "스팸문자", "content"]
+    assert spam.str.contains(r"\(광고\)").mean() > 0.2
+    ads = spam[spam.str.contains(r"\(광고\)")]
+    assert ads.str.contains("080-").mean() > 0.9  # 광고에는 무료거부 번호
+
+
+# ------------------------------------------------------------ statistics
+def test_mean_tokens_like_the_lecture(measured):
+    assert 80 <= measured["lengths"].mean() <= 95
+
+
+def test_about_five_percent_longer_than_the_context_length(measured):
+    share = (measured["lengths"] > CONTEXT_LENGTH).mean()
+    assert 0.035 <= share <= 0.07
+
+
+def test_long_messages_in_both_classes(measured):
+    lengths, spam = measured["lengths"], measured["spam"]
+    for mask in (spam, ~spam):
+        assert (lengths[mask] > CONTEXT_LENGTH).mean() >= 0.025
+
+
+def test_class_means_within_25_percent(measured):
+    lengths, spam = measured["lengths"], measured["spam"]
+    a, b = lengths[spam].mean(), lengths[~spam].mean()
+    assert abs(a - b) / max(a, b) <= 0.25
+
+
+def test_length_alone_does_not_give_the_class_away(measured):
+    lengths, spam = measured["lengths"], measured["spam"]
+    majority = max(spam.mean(), 1 - spam.mean())
+    best = max(max(np.mean((lengths > t) == spam), np.mean((lengths <= t) == spam))
+               for t in range(2, 400, 2))
+    assert best < majority + 0.05
+
+
+def test_lengths_are_spread_like_a_lognormal(measured):
+    lengths = measured["lengths"]
+    assert np.median(lengths) < lengths.mean()  # 오른쪽으로 긴 꼬리
+    assert (lengths < 15).mean() > 0.05 and lengths.max() < 1200
+
+
+def test_rich_vocabulary(measured):
+    counts = measured["counts"]
+    assert len(counts) >= 3000
+    assert sum(c >= 3 for c in counts.values()) >= 2000  # 희소 단어를 뺀 단어장
+
+
+def test_few_exact_duplicates(measured):
+    texts = [m.text for m in measured["messages"]]
+    duplicates = len(texts) - len(set(texts))
+    assert 0 < duplicates < 0.01 * len(texts)
+
+
+def test_about_two_percent_label_noise_in_both_directions(measured):
+    flipped = [m for m in measured["messages"] if m.label != m.true_label]
+    assert len(flipped) / len(measured["messages"]) == pytest.approx(0.02, abs=0.005)
+    assert {m.true_label for m in flipped} == {corpus.CHAT, corpus.SPAM}
+
+
+def test_hard_cases_on_both_sides(measured):
+    hard = Counter(m.true_label for m in measured["messages"]
+                   if corpus.KINDS[m.kind].hard)
+    n = Counter(m.true_label for m in measured["messages"])
+    assert hard[corpus.CHAT] / n[corpus.CHAT] > 0.05
+    assert hard[corpus.SPAM] / n[corpus.SPAM] > 0.05
+
+
+def test_bag_of_words_is_good_but_not_perfect():
+    """A sensible linear model learns the task but cannot reach 100 %."""
+    pytest.importorskip("mecab", reason="MeCab (python-mecab-ko) is needed")
+    from sklearn.feature_extraction.text import CountVectorizer
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.model_selection import train_test_split
+
+    df = pp.make_sms_corpus(2000, 5)
+    morphs = pp.tokenize(pp.clean_texts(df["content"]), n_jobs=1, progress=False)
+    tokens = pp.remove_stopword(morphs, pp.korean_stopwords())
+    y = pp.map_labels(df["class"])
+    x_tr, x_te, y_tr, y_te = train_test_split(tokens, y, test_size=0.3, stratify=y,
+                                              random_state=0)
+    vec = CountVectorizer(analyzer=lambda d: d, min_df=2)
+    clf = LogisticRegression(max_iter=2000).fit(vec.fit_transform(x_tr), y_tr)
+    acc = clf.score(vec.transform(x_te), y_te)
+    assert 0.85 < acc < 0.99
+
+
+# --------------------------------------------------------------- the lessons
+@pytest.mark.slow
+def test_lessons_hold_on_the_offline_corpus():
+    """Plain RNN near the majority rate; chrono-initialised LSTM and GRU above 90 %."""
+    import importlib.util
+
+    path = ROOT / "benchmarks" / "check_corpus_lessons.py"
+    spec = importlib.util.spec_from_file_location("check_corpus_lessons", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    assert module.main(["--seeds", "0", "--inits", "gate"]) == 0

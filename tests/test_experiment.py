@@ -1,0 +1,139 @@
+"""The experiment helpers: gate initialisation, one condition, the table, the pipeline."""
+
+import dataclasses
+import warnings
+
+import numpy as np
+import pandas as pd
+import pytest
+import torch
+
+import nlp_pp as pp
+
+SPLITS = ("train", "val", "test")
+
+
+def toy_prepared(n=240, context_length=16, seed=0, **overrides):
+    """A Prepared on a tiny separable task: label 1 iff token 3 occurs (no MeCab)."""
+    rng = np.random.default_rng(seed)
+    vocab = [f"w{i}" for i in range(2, 30)]
+    word_to_idx = {"<PAD>": 0, "<UNK>": 1, **{w: i + 2 for i, w in enumerate(vocab)}}
+    idx_to_word = {i: w for w, i in word_to_idx.items()}
+    seqs, labels = [], []
+    for k in range(n):
+        seq = list(rng.integers(4, len(word_to_idx), size=rng.integers(3, 9)))
+        if k % 2:
+            seq[rng.integers(len(seq))] = 3
+        seqs.append([int(t) for t in seq])
+        labels.append(k % 2)
+    cuts = {"train": slice(0, n // 2), "val": slice(n // 2, 3 * n // 4),
+            "test": slice(3 * n // 4, n)}
+    cfg = pp.get_config("quick", n_docs=None, context_length=context_length,
+                        batch_size=16, epochs=2, emb_dim=8, hid_dim=8, **overrides)
+    split_seqs = {s: seqs[c] for s, c in cuts.items()}
+    return pp.Prepared(
+        cfg=cfg, source="toy", df=pd.DataFrame(), tokens={s: [] for s in SPLITS},
+        labels={s: np.array(labels[c]) for s, c in cuts.items()},
+        word_to_idx=word_to_idx, idx_to_word=idx_to_word, seqs=split_seqs,
+        padded={s: pp.pad_seq_x(split_seqs[s], context_length) for s in SPLITS})
+
+
+def test_lstm_input_bias_touches_only_the_input_gate():
+    lstm = torch.nn.LSTM(3, 4)
+    before = {n: p.detach().clone() for n, p in lstm.named_parameters()}
+    pp.set_lstm_input_bias(lstm, -3.0)
+    assert torch.all(lstm.bias_ih_l0[:4] == -3.0) and torch.all(lstm.bias_hh_l0[:4] == 0)
+    assert torch.equal(lstm.bias_ih_l0[4:], before["bias_ih_l0"][4:])
+    assert torch.equal(lstm.weight_ih_l0, before["weight_ih_l0"])
+
+
+def test_build_model_applies_the_configured_gate_biases():
+    prep = toy_prepared(gate_bias=5.0, lstm_input_bias=-3.0)
+    hid = prep.cfg.hid_dim
+    lstm = pp.build_model(prep, "lstm").rnn
+    assert torch.all(lstm.bias_ih_l0[:hid] == -3.0)  # 입력 게이트 i
+    assert torch.all(lstm.bias_ih_l0[hid:2 * hid] == 5.0)  # 망각 게이트 f
+    gru = pp.build_model(prep, "gru").rnn
+    assert torch.all(gru.bias_ih_l0[hid:2 * hid] == 5.0)  # 업데이트 게이트 z
+    assert not torch.all(gru.bias_ih_l0[:hid] == -3.0)  # GRU에는 입력 게이트 편향 없음
+    plain = dataclasses.replace(prep.cfg, gate_bias=0.0, lstm_input_bias=0.0)
+    default = pp.build_model(prep, "lstm", cfg=plain).rnn
+    assert not torch.any(default.bias_ih_l0[:2 * hid] == 5.0)
+    again = pp.build_model(prep, "lstm").rnn  # 같은 시드면 같은 초기값
+    assert all(torch.equal(a, b) for a, b in zip(lstm.parameters(), again.parameters()))
+
+
+def test_full_mode_is_the_lecture_setup_and_quick_mode_says_what_it_changes():
+    full = pp.get_config("full")
+    assert (full.gate_bias, full.lstm_input_bias, full.hid_dim) == (0.0, 0.0, 128)
+    quick = pp.get_config("quick")
+    assert quick.context_length == 330 and quick.lr == 1e-3
+    assert quick.gate_bias > 0 and quick.lstm_input_bias < 0
+
+
+@pytest.mark.parametrize("variant", ["post", "packed", "pre"])
+def test_run_condition_trains_and_reports(variant):
+    prep = toy_prepared()
+    kwargs = {"packed": variant == "packed"}
+    if variant == "pre":
+        kwargs["padded"] = {s: pp.pad_seq_x(prep.seqs[s], prep.cfg.context_length,
+                                            padding="pre") for s in SPLITS}
+    result = pp.run_condition(prep, "gru", key="GRU_toy", progress=False, **kwargs)
+    assert result.key == "GRU_toy" and result.history.epochs == prep.cfg.epochs
+    assert 0.0 <= result.test_acc <= 1.0 and result.test_loss > 0
+    assert result.params == pp.count_params(result.model) and result.sec_per_epoch > 0
+
+
+def test_run_condition_is_repeatable_and_the_seed_matters():
+    prep = toy_prepared()
+    first = pp.run_condition(prep, "lstm", progress=False)
+    second = pp.run_condition(prep, "lstm", progress=False)
+    assert first.history.train_loss == second.history.train_loss
+    other = pp.run_condition(prep, "lstm", cfg=dataclasses.replace(prep.cfg, seed=7),
+                             progress=False)
+    assert other.history.train_loss != first.history.train_loss
+
+
+def test_results_table_and_majority_rate():
+    prep = toy_prepared()
+    results = pp.run_experiment(prep, None, conditions=("RNN_랜덤초기화", "GRU_랜덤초기화"),
+                                progress=False)
+    table = pp.results_table(results)
+    assert list(table.index) == ["RNN_랜덤초기화", "GRU_랜덤초기화"]
+    assert {"테스트 정확도", "테스트 손실", "파라미터 수", "에포크당 학습 초"} <= set(table.columns)
+    assert table.loc["GRU_랜덤초기화", "파라미터 수"] > table.loc["RNN_랜덤초기화", "파라미터 수"]
+    assert pp.majority_rate(prep) == pytest.approx(0.5, abs=0.05)
+    assert len(pp.CONDITIONS) == 6 and set(pp.EMBEDDINGS) == {"랜덤초기화", "사전훈련"}
+
+
+@pytest.fixture(scope="module")
+def small_pipeline():
+    pytest.importorskip("mecab", reason="MeCab (python-mecab-ko) is needed")
+    df = pp.make_sms_corpus(300, seed=1)
+    cfg = pp.get_config("quick", n_docs=None, emb_dim=16, ft_epochs=1)
+    with warnings.catch_warnings():  # 오프라인이면 내장 불용어 목록을 쓴다고 경고합니다
+        warnings.simplefilter("ignore", UserWarning)
+        lecture = pp.prepare_data(cfg, df)
+        clean = pp.prepare_data(cfg, df, vocab_splits=("train",))
+    return lecture, clean
+
+
+def test_prepare_data_shapes_and_train_only_vocabulary(small_pipeline):
+    lecture, clean = small_pipeline
+    sizes = {s: len(lecture.labels[s]) for s in SPLITS}
+    assert sum(sizes.values()) == len(lecture.df)
+    assert sizes["train"] > sizes["val"] > sizes["test"]
+    for s in SPLITS:
+        assert lecture.padded[s].shape == (sizes[s], lecture.cfg.context_length)
+        assert np.array_equal(lecture.labels[s], clean.labels[s])
+    train_words = {w for doc in clean.tokens["train"] for w in doc}
+    assert set(clean.word_to_idx) - set(pp.SPECIAL_TOKENS) <= train_words
+    assert len(clean.word_to_idx) <= len(lecture.word_to_idx)
+    assert np.all(lecture.lengths("test") >= 1)
+
+
+def test_pretrained_matrix_on_train_documents_only(small_pipeline):
+    _, clean = small_pipeline
+    matrix = pp.pretrained_matrix(clean, docs=clean.tokens["train"])
+    assert matrix.shape == (len(clean.word_to_idx), clean.cfg.emb_dim)
+    assert not matrix[pp.PAD_IDX].any() and matrix[pp.UNK_IDX].any()
