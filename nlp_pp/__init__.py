@@ -24,8 +24,4 @@ def _export(name: str) -> None:
 
 
 for _name in _MODULES:
-    try:
-        _export(_name)
-    except ModuleNotFoundError as exc:  # 개발 중: 아직 없는 모듈은 건너뜁니다
-        if not (exc.name or "").startswith(f"{__name__}."):
-            raise
+    _export(_name)
