@@ -247,12 +247,14 @@ def test_bag_of_words_is_good_but_not_perfect():
 
 # --------------------------------------------------------------- the lessons
 @pytest.mark.slow
-def test_lessons_hold_on_the_offline_corpus():
-    """Plain RNN near the majority rate; chrono-initialised LSTM and GRU above 90 %."""
-    import importlib.util
-
-    path = ROOT / "benchmarks" / "check_corpus_lessons.py"
-    spec = importlib.util.spec_from_file_location("check_corpus_lessons", path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    assert module.main(["--seeds", "0", "--inits", "gate"]) == 0
+@pytest.mark.parametrize("corpus_seed", [0, 1])
+def test_lessons_hold_in_quick_mode(corpus_seed):
+    """What chapter 6 runs: plain RNN near the majority rate, LSTM and GRU above 90 %."""
+    cfg = pp.get_config("quick")
+    prep = pp.prepare_data(cfg, df=pp.make_sms_corpus(seed=corpus_seed))
+    results = pp.run_experiment(prep, None, ["RNN_랜덤초기화", "LSTM_랜덤초기화",
+                                             "GRU_랜덤초기화"], progress=False)
+    majority = pp.majority_rate(prep)
+    assert abs(results["RNN_랜덤초기화"].test_acc - majority) < 0.05
+    assert results["LSTM_랜덤초기화"].test_acc > 0.9
+    assert results["GRU_랜덤초기화"].test_acc > 0.9
