@@ -36,7 +36,6 @@ import time
 from pathlib import Path
 
 import numpy as np
-import pandas as pd
 import torch
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -71,19 +70,10 @@ def parse_args(argv=None) -> argparse.Namespace:
     return ap.parse_args(argv)
 
 
-def subsample(df, n_docs: int, seed: int):
-    """Return a stratified subset of n_docs rows (all rows if n_docs is 0)."""
-    if not n_docs or n_docs >= len(df):
-        return df
-    share = n_docs / len(df)
-    parts = [g.sample(frac=share, random_state=seed) for _, g in df.groupby("class")]
-    return pd.concat(parts).sort_index()
-
-
 def prepare(seed: int, args) -> dict:
     """Run the course pipeline on make_sms_corpus(n, seed); return arrays per split."""
     df = pp.df_cleaning(pp.make_sms_corpus(args.n, seed), "content")
-    df = subsample(df, args.n_docs, args.train_seed).reset_index(drop=True)
+    df = pp.subsample(df, args.n_docs or None, args.train_seed)
     morphs = pp.tokenize(pp.clean_texts(df["content"]), progress=False)
     tokens = pp.decompose_jamo(pp.remove_stopword(morphs, pp.korean_stopwords()))
     labels = pp.map_labels(df["class"])

@@ -12,7 +12,7 @@ from torch import nn
 from .data import download_stopword_list, load_spam_sns
 from .embedding import build_my_embed, train_fasttext
 from .hangul import decompose_jamo
-from .models import RecurrentClassifier, count_params
+from .models import RecurrentClassifier, count_params, set_lstm_input_bias
 from .settings import Config, get_config, get_device, set_seed
 from .text import clean_texts, df_cleaning, map_labels, remove_stopword, tokenize
 from .training import History, TensorBatches, Trainer
@@ -41,7 +41,7 @@ __all__ = [
     "results_table",
     "run_condition",
     "run_experiment",
-    "set_lstm_input_bias",
+    "subsample",
 ]
 
 MODELS = {"RNN": "rnn", "LSTM": "lstm", "GRU": "gru"}
@@ -80,7 +80,7 @@ class Prepared:
             lengths=self.lengths(split) if with_lengths else None, device=device)
 
 
-def _subsample(df: pd.DataFrame, n_docs: int | None, seed: int) -> pd.DataFrame:
+def subsample(df: pd.DataFrame, n_docs: int | None, seed: int) -> pd.DataFrame:
     """Return a stratified random subset of n_docs rows (all rows if n_docs is None)."""
     if n_docs is None or n_docs >= len(df):
         return df
@@ -102,7 +102,7 @@ def prepare_data(cfg: Config | None = None, df: pd.DataFrame | None = None, *,
     cfg = cfg or get_config()
     df = load_spam_sns() if df is None else df
     source = df.attrs.get("source", "frame")
-    df = _subsample(df_cleaning(df, "content"), cfg.n_docs, cfg.seed)
+    df = subsample(df_cleaning(df, "content"), cfg.n_docs, cfg.seed)
     all_tokens = jamo_tokens(df["content"].tolist())
     labels = map_labels(df["class"])
     parts = split_data(all_tokens, labels, seed=cfg.seed)
@@ -138,18 +138,6 @@ class Result:
     params: int
     sec_per_epoch: float
     model: nn.Module = field(repr=False, default=None)
-
-
-def set_lstm_input_bias(lstm: nn.LSTM, value: float) -> nn.LSTM:
-    """Set the input-gate bias of every LSTM layer (gate order i, f, g, o); return it."""
-    hid = lstm.hidden_size
-    with torch.no_grad():
-        for name, param in lstm.named_parameters():
-            if name.startswith("bias_ih"):
-                param[:hid].fill_(value)  # 입력 게이트 i는 첫 번째 덩어리입니다
-            elif name.startswith("bias_hh"):
-                param[:hid].zero_()
-    return lstm
 
 
 def build_model(prep: Prepared, cell: str, emb_matrix=None, cfg=None

@@ -23,7 +23,17 @@ def set_gate_bias(rnn: nn.Module, value: float) -> nn.Module:
             f"게이트 편향은 LSTM과 GRU에만 있습니다 (받은 모듈: {type(rnn).__name__}).",
             f"Gate bias exists for LSTM and GRU only, got {type(rnn).__name__}.",
         )
-    gate, hid = KEEP_GATE[cell], rnn.hidden_size
+    return _fill_gate_bias(rnn, KEEP_GATE[cell], value)
+
+
+def set_lstm_input_bias(lstm: nn.LSTM, value: float) -> nn.LSTM:
+    """Set the input-gate bias of every LSTM layer (gate order i, f, g, o); return it."""
+    return _fill_gate_bias(lstm, 0, value)  # 입력 게이트 i는 첫 번째 덩어리입니다
+
+
+def _fill_gate_bias(rnn: nn.Module, gate: int, value: float) -> nn.Module:
+    """Make bias_ih + bias_hh of gate block `gate` equal `value` in every layer."""
+    hid = rnn.hidden_size
     with torch.no_grad():
         for name, param in rnn.named_parameters():
             if name.startswith("bias_ih"):
