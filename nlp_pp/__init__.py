@@ -1,27 +1,106 @@
 """nlp_pp: the shared pipeline of the course (preprocessing, embeddings, models).
 
 Use it with its namespace: ``import nlp_pp as pp; pp.tokenize(...)``.
+Every name below is defined in the module it is imported from.
 """
 
-from importlib import import_module
-
-__version__ = "0.1.0"
-
-_MODULES = (
-    "errors", "settings", "book", "data", "corpus", "text", "hangul", "vocab",
-    "embedding", "cells", "models", "training", "experiment", "plots",
+from .book import glue, show_source
+from .cells import gru_cell, lstm_cell, rnn_cell, run_gru, run_lstm, run_rnn
+from .corpus import make_sms_corpus
+from .data import (
+    LABELS,
+    SPAM_FILE,
+    SPAM_URL,
+    STOPWORD_FILE,
+    STOPWORD_URL,
+    download,
+    download_stopword_list,
+    korean_stopwords,
+    load_spam_sns,
+    validate_spam_frame,
+)
+from .embedding import (
+    build_my_embed,
+    default_workers,
+    embedding_coverage,
+    train_fasttext,
+    untrained_copy,
+    vectors_moved,
+)
+from .errors import NlpPPError
+from .experiment import (
+    CONDITIONS,
+    EMBEDDINGS,
+    MODELS,
+    SPLITS,
+    Prepared,
+    Result,
+    build_model,
+    jamo_tokens,
+    majority_rate,
+    prepare_data,
+    pretrained_matrix,
+    results_table,
+    run_condition,
+    run_experiment,
+    subsample,
+)
+from .hangul import (
+    EMPTY_FINAL,
+    compose_jamo,
+    compose_token,
+    decompose_jamo,
+    decompose_token,
+)
+from .models import (
+    RecurrentClassifier,
+    SimpleGRU,
+    SimpleLSTM,
+    SimpleRNN,
+    count_params,
+    set_gate_bias,
+    set_lstm_input_bias,
+)
+from .plots import plot_comparison, plot_history_grid, plot_length_hist, use_korean_font
+from .settings import (
+    Config,
+    cache_dir,
+    get_config,
+    get_device,
+    get_mode,
+    in_colab,
+    set_seed,
+)
+from .text import (
+    LABEL_MAP,
+    P1,
+    P2,
+    P3,
+    KiwiTokenizer,
+    clean_text,
+    clean_texts,
+    df_cleaning,
+    map_labels,
+    preprocess_texts,
+    remove_stopword,
+    tokenize,
+)
+from .training import History, TensorBatches, Trainer
+from .vocab import (
+    PAD_IDX,
+    SPECIAL_TOKENS,
+    SPLIT_NAMES,
+    UNK_IDX,
+    build_vocab,
+    count_words,
+    pad_seq_x,
+    sequences_to_text,
+    set_dataloader,
+    set_rare_vocab,
+    set_sent_pad,
+    set_word_to_idx,
+    split_data,
+    text_to_sequences,
 )
 
-
-def _export(name: str) -> None:
-    """Re-export the public names of one submodule at the package level."""
-    module = import_module(f".{name}", __name__)
-    public = getattr(module, "__all__", None) or [
-        k for k, v in vars(module).items()
-        if not k.startswith("_") and getattr(v, "__module__", __name__) == module.__name__
-    ]
-    globals().update({k: getattr(module, k) for k in public})
-
-
-for _name in _MODULES:
-    _export(_name)
+__version__ = "0.1.0"

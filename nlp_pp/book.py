@@ -1,6 +1,8 @@
-"""Glue computed numbers into the book's prose; degrade gracefully outside the book."""
+"""Glue computed numbers into the book's prose and show package source in a cell."""
 
 from __future__ import annotations
+
+import inspect
 
 
 def glue(name: str, value, display: bool = False):
@@ -14,3 +16,11 @@ def glue(name: str, value, display: bool = False):
         return value
     nb_glue(name, value, display=display)
     return value
+
+
+def show_source(obj):
+    """Return a Markdown code block with the source of a package function or class."""
+    from IPython.display import Markdown
+
+    source = inspect.getsource(obj).rstrip()
+    return Markdown(f"```python\n{source}\n```")

@@ -1,8 +1,11 @@
 """Jamo decomposition and recomposition of tokens, built on the `jamo` package.
 
-A token made only of Hangul syllables (가-힣) becomes its compatibility jamo
-('학교' -> 'ㅎㅏㄱㄱㅛ'); every other token passes through unchanged. The mapping
-is one-to-one, so `compose_token(decompose_token(t)) == t` for every string `t`.
+A token made only of Hangul syllables (가-힣) becomes three compatibility jamo per
+syllable, with ``_`` for an empty final consonant (``'학교' -> 'ㅎㅏㄱㄱㅛ_'``), exactly
+as the lecture's ``word_to_jamo`` does; every other token passes through unchanged.
+Every syllable is then exactly three characters long, so FastText's 3–6 character
+n-grams line up with syllables. `compose_token` inverts it for every token of the
+cleaned alphabet (가-힣, a-z, A-Z, 0-9), which is all the pipeline ever produces.
 """
 
 from __future__ import annotations
@@ -10,84 +13,51 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from jamo import h2j, hcj_to_jamo, j2hcj, jamo_to_hangul
+from jamo import h2j, j2hcj
 
 __all__ = [
-    "JAMO_ESCAPE",
+    "EMPTY_FINAL",
     "compose_jamo",
     "compose_token",
     "decompose_jamo",
     "decompose_token",
 ]
 
-# 한글 음절(가-힣)로만 이루어진 토큰만 자모로 분해합니다.
+EMPTY_FINAL = "_"  # 받침이 없는 음절의 세 번째 자리
 _SYLLABLES = re.compile(r"[가-힣]+")
-# 호환 자모(ㄱ-ㅎ 자음, ㅏ-ㅣ 모음)로만 이루어진 문자열
-_COMPAT_JAMO = re.compile(r"[ㄱ-ㅎㅏ-ㅣ]+")
-_VOWELS = frozenset(chr(c) for c in range(ord("ㅏ"), ord("ㅣ") + 1))
-_LEADS = frozenset("ㄱㄲㄴㄷㄸㄹㅁㅂㅃㅅㅆㅇㅈㅉㅊㅋㅌㅍㅎ")
-_TAILS = frozenset("ㄱㄲㄳㄴㄵㄶㄷㄹㄺㄻㄼㄽㄾㄿㅀㅁㅂㅄㅅㅆㅇㅈㅊㅋㅌㅍㅎ")
+_FIRST, _LAST = 0xAC00, 0xD7A3
 
-# 분해하지 않고 통과시킨 토큰이 어떤 음절 토큰의 분해 결과와 똑같아 보이면
-# (예: 자모 그대로인 토큰 'ㄱㅏ'는 '가'의 분해 결과와 같습니다) 앞에 이 표시를 붙여
-# 두 토큰이 서로 다른 문자열로 남게 합니다. 정제한 텍스트에서는 생기지 않습니다.
-JAMO_ESCAPE = "§"
+
+def _syllable_jamo(code: int) -> str:
+    """Return the three compatibility jamo of one syllable (``_`` if no final)."""
+    jamo = j2hcj(h2j(chr(code)))  # h2j: 첫가끝 자모로, j2hcj: 호환 자모(ㄱ, ㅏ)로
+    return jamo if len(jamo) == 3 else jamo + EMPTY_FINAL
+
+
+# 음절 11,172개의 분해 결과를 한 번만 계산해 두고 str.translate로 한꺼번에 바꿉니다.
+_TO_JAMO = {code: _syllable_jamo(code) for code in range(_FIRST, _LAST + 1)}
+_FROM_JAMO = {jamo: chr(code) for code, jamo in _TO_JAMO.items()}
 
 CACHE_SIZE = 1 << 18
 
 
-def _compose_syllables(jamo_str: str) -> str | None:
-    """Return the syllables spelled by compatibility jamo, or None if none fit."""
-    out, i, n = [], 0, len(jamo_str)
-    while i < n:
-        if i + 1 >= n or jamo_str[i] not in _LEADS or jamo_str[i + 1] not in _VOWELS:
-            return None
-        lead, vowel, tail = jamo_str[i], jamo_str[i + 1], ""
-        i += 2
-        # 다음 글자가 자음이고 그 뒤에 모음이 오지 않으면 받침입니다.
-        if i < n and (i + 1 >= n or jamo_str[i + 1] not in _VOWELS):
-            if jamo_str[i] not in _TAILS:
-                return None
-            tail = jamo_str[i]
-            i += 1
-        out.append(
-            jamo_to_hangul(
-                hcj_to_jamo(lead, "lead"),
-                hcj_to_jamo(vowel, "vowel"),
-                hcj_to_jamo(tail, "tail") if tail else "",
-            )
-        )
-    return "".join(out)
-
-
-def _needs_escape(tok: str) -> bool:
-    """Return True if a passed-through token could be read as decomposed jamo."""
-    if tok.startswith(JAMO_ESCAPE):
-        return True
-    return _COMPAT_JAMO.fullmatch(tok) is not None and (
-        _compose_syllables(tok) is not None
-    )
-
-
 @lru_cache(maxsize=CACHE_SIZE)
 def decompose_token(tok: str) -> str:
-    """Return the compatibility-jamo spelling of an all-syllable token, else `tok`."""
+    """Return 3 jamo per syllable ('_' for no final) if `tok` is all syllables."""
     if _SYLLABLES.fullmatch(tok):
-        # h2j: 음절 -> 첫가끝 자모, j2hcj: 첫가끝 자모 -> 호환 자모(ㄱ, ㅏ, ...)
-        return j2hcj(h2j(tok))
-    return JAMO_ESCAPE + tok if _needs_escape(tok) else tok
+        return tok.translate(_TO_JAMO)
+    return tok  # 영문·숫자가 섞인 토큰은 강의처럼 그대로 둡니다
 
 
 @lru_cache(maxsize=CACHE_SIZE)
 def compose_token(jamo_str: str) -> str:
-    """Return the token whose decomposition is `jamo_str` (inverse of decompose)."""
-    if jamo_str.startswith(JAMO_ESCAPE):
-        return jamo_str[len(JAMO_ESCAPE):]
-    if _COMPAT_JAMO.fullmatch(jamo_str):
-        composed = _compose_syllables(jamo_str)
-        if composed is not None:
-            return composed
-    return jamo_str
+    """Return the syllables spelled by `jamo_str` in triples, else `jamo_str`."""
+    if not jamo_str or len(jamo_str) % 3:
+        return jamo_str
+    triples = [jamo_str[i:i + 3] for i in range(0, len(jamo_str), 3)]
+    if not all(t in _FROM_JAMO for t in triples):
+        return jamo_str
+    return "".join(map(_FROM_JAMO.__getitem__, triples))
 
 
 def decompose_jamo(token_lists) -> list[list[str]]:
