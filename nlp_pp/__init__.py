@@ -4,7 +4,7 @@ Use it with its namespace: ``import nlp_pp as pp; pp.tokenize(...)``.
 Every name below is defined in the module it is imported from.
 """
 
-from .book import glue, show_source
+from .book import ChapterClock, glue, show_source
 from .cells import gru_cell, lstm_cell, rnn_cell, run_gru, run_lstm, run_rnn
 from .corpus import make_sms_corpus
 from .data import (

@@ -24,3 +24,20 @@ def show_source(obj):
 
     source = inspect.getsource(obj).rstrip()
     return Markdown(f"```python\n{source}\n```")
+
+
+class ChapterClock:
+    """Measure a chapter's run time; `finish()` glues it as `<prefix>_run_time`."""
+
+    def __init__(self, prefix: str):
+        import time
+
+        self.prefix, self._start = prefix, time.perf_counter()
+
+    def finish(self) -> float:
+        """Glue the elapsed seconds (text like '42초') and return them."""
+        import time
+
+        seconds = time.perf_counter() - self._start
+        glue(f"{self.prefix}_run_time", f"{seconds:.0f}초")
+        return seconds
