@@ -4,11 +4,13 @@ Use it with its namespace: ``import nlp_pp as pp; pp.tokenize(...)``.
 Every name below is defined in the module it is imported from.
 """
 
+from .baseline import Baseline, tfidf_baseline
 from .book import ChapterClock, glue, show_source
 from .cells import gru_cell, lstm_cell, rnn_cell, run_gru, run_lstm, run_rnn
 from .corpus import make_sms_corpus
 from .data import (
     LABELS,
+    SPAM_CLASSES,
     SPAM_FILE,
     SPAM_URL,
     STOPWORD_FILE,
@@ -16,21 +18,24 @@ from .data import (
     download,
     download_stopword_list,
     korean_stopwords,
+    load_csv,
     load_spam_sns,
+    validate_frame,
     validate_spam_frame,
 )
 from .embedding import (
     build_my_embed,
-    default_workers,
     embedding_coverage,
     train_fasttext,
     untrained_copy,
     vectors_moved,
 )
-from .errors import NlpPPError
+from .errors import DownloadError, NlpPPError
 from .experiment import (
     CONDITIONS,
     EMBEDDINGS,
+    GATE_FIX,
+    MIN_PER_CLASS,
     MODELS,
     SPLITS,
     Prepared,
@@ -44,6 +49,7 @@ from .experiment import (
     run_condition,
     run_experiment,
     subsample,
+    with_gate_fix,
 )
 from .hangul import (
     EMPTY_FINAL,
@@ -52,6 +58,7 @@ from .hangul import (
     decompose_jamo,
     decompose_token,
 )
+from .labels import encode_labels, label_classes, map_labels
 from .models import (
     RecurrentClassifier,
     SimpleGRU,
@@ -80,7 +87,6 @@ from .text import (
     clean_text,
     clean_texts,
     df_cleaning,
-    map_labels,
     preprocess_texts,
     remove_stopword,
     tokenize,

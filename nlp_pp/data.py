@@ -21,11 +21,12 @@ from urllib.parse import urlparse
 
 import pandas as pd
 
-from .errors import NlpPPError
+from .errors import DownloadError, NlpPPError
 from .settings import cache_dir
 
 __all__ = [
     "LABELS",
+    "SPAM_CLASSES",
     "SPAM_FILE",
     "SPAM_URL",
     "STOPWORD_FILE",
@@ -33,7 +34,9 @@ __all__ = [
     "download",
     "download_stopword_list",
     "korean_stopwords",
+    "load_csv",
     "load_spam_sns",
+    "validate_frame",
     "validate_spam_frame",
 ]
 
@@ -43,7 +46,9 @@ STOPWORD_URL = f"{_BASE}/kr_stopword_list.txt"
 SPAM_FILE = "spam_SNS.csv"
 STOPWORD_FILE = "kr_stopword_list.txt"
 COLUMNS = ("content", "class")
-LABELS = frozenset({"일상대화", "스팸문자"})
+# 스팸 데이터의 레이블 이름은 여기 한 곳에서만 정합니다. 순서가 곧 정수 레이블입니다.
+SPAM_CLASSES = ("일상대화", "스팸문자")  # 일상대화 -> 0, 스팸문자 -> 1
+LABELS = frozenset(SPAM_CLASSES)
 
 
 def offline() -> bool:
@@ -57,7 +62,7 @@ def _fetch(url: str, timeout: float) -> bytes:
         with urllib.request.urlopen(url, timeout=timeout) as response:
             return response.read()
     except (OSError, HTTPException, ValueError) as exc:
-        raise NlpPPError(
+        raise DownloadError(
             f"{url}을(를) 내려받지 못했습니다 ({type(exc).__name__}: {exc}). "
             "인터넷 연결을 확인하세요.",
             f"Could not download {url} ({type(exc).__name__}: {exc}). "
@@ -72,62 +77,112 @@ def download(url: str, fname: str, timeout: float = 10, force: bool = False,
     if target.exists() and not force:
         return target  # 캐시가 있으면 다시 받지 않습니다
     if offline():
-        raise NlpPPError(
+        raise DownloadError(
             f"NLP_PP_OFFLINE이 켜져 있어 {url}을(를) 내려받지 않았습니다.",
             f"NLP_PP_OFFLINE is set, so {url} was not downloaded.",
         )
     body = _fetch(url, timeout)
     # 임시 파일에 먼저 쓰고, 검사를 통과한 뒤에만 캐시 파일과 바꿉니다 (원자적 교체).
-    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{fname}.", suffix=".part")
+    try:
+        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{fname}.",
+                                   suffix=".part")
+    except OSError as exc:
+        raise _cache_error(target.parent, exc) from exc
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(body)
         if validate is not None:
-            validate(Path(tmp))
+            try:
+                validate(Path(tmp))
+            except NlpPPError as exc:  # 받은 내용이 망가졌으면 다운로드 실패입니다
+                raise DownloadError(f"받은 파일이 올바르지 않습니다: {exc.ko}",
+                                    f"The downloaded file is invalid: {exc.en}") from exc
         os.replace(tmp, target)
-    except BaseException:
+    except OSError as exc:
+        raise _cache_error(target.parent, exc) from exc
+    finally:
         Path(tmp).unlink(missing_ok=True)
-        raise
     return target
 
 
-def validate_spam_frame(df: pd.DataFrame) -> pd.DataFrame:
-    """Return df[["content", "class"]] after checking columns and labels."""
-    missing = [c for c in COLUMNS if c not in df.columns]
+def _cache_error(folder, exc: OSError) -> NlpPPError:
+    """Return the error for a cache folder that cannot be written."""
+    return NlpPPError(
+        f"캐시 폴더 {folder}에 쓸 수 없습니다 ({type(exc).__name__}: {exc}). 권한을 "
+        "확인하거나 환경 변수 NLP_PP_CACHE로 쓸 수 있는 폴더를 지정하세요.",
+        f"Cannot write to the cache folder {folder} ({type(exc).__name__}: {exc}). "
+        "Check its permissions or point NLP_PP_CACHE to a writable folder.",
+    )
+
+
+def validate_frame(df: pd.DataFrame, text_col: str = "content",
+                   label_col: str = "class", labels=None) -> pd.DataFrame:
+    """Return df[[text_col, label_col]] after checking columns, rows and labels."""
+    missing = [c for c in (text_col, label_col) if c not in df.columns]
     if missing:
         raise NlpPPError(
-            f"스팸 데이터에 {missing} 열이 없습니다 (있는 열: {list(df.columns)}). "
-            "content(문자 내용)와 class(일상대화/스팸문자) 열이 있는 CSV를 쓰세요.",
-            f"The spam data lacks column(s) {missing} (found {list(df.columns)}). "
-            "Use a CSV with the columns content and class.",
-        )
-    unknown = sorted(set(df["class"].dropna()) - LABELS)
-    if unknown:
-        raise NlpPPError(
-            f"class 열에 알 수 없는 레이블 {unknown}이(가) 있습니다. "
-            "레이블은 '일상대화'와 '스팸문자'만 쓸 수 있습니다.",
-            f"Unknown label(s) {unknown} in column class: "
-            "only '일상대화' and '스팸문자' are allowed.",
+            f"데이터에 {missing} 열이 없습니다 (있는 열: {list(df.columns)}). "
+            f"글이 든 열과 레이블 열을 text_col={text_col!r}, label_col={label_col!r}로 "
+            "알려 주거나 열 이름을 바꾸세요 (스팸 데이터: content, class).",
+            f"The data lacks column(s) {missing} (found {list(df.columns)}). Name the "
+            "text and label columns with text_col= and label_col= "
+            "(spam data: content, class).",
         )
     if df.empty:
-        raise NlpPPError("스팸 데이터에 행이 하나도 없습니다.",
-                         "The spam data has no rows.")
-    return df[list(COLUMNS)]
+        raise NlpPPError("데이터에 행이 하나도 없습니다.", "The data has no rows.")
+    if labels is not None:
+        unknown = sorted(set(df[label_col].dropna()) - set(labels), key=str)
+        if unknown:
+            raise NlpPPError(
+                f"{label_col} 열에 알 수 없는 레이블 {unknown}이(가) 있습니다. "
+                f"레이블은 {list(labels)}만 쓸 수 있습니다.",
+                f"Unknown label(s) {unknown} in column {label_col}: "
+                f"only {list(labels)} are allowed.",
+            )
+    out = df[[text_col, label_col]]
+    out.attrs.update(df.attrs)
+    return out
 
 
-def _read_spam_csv(path) -> pd.DataFrame:
-    """Return the checked frame read from a spam CSV file."""
+def validate_spam_frame(df: pd.DataFrame) -> pd.DataFrame:
+    """Return df[["content", "class"]] checked against the spam schema."""
+    out = validate_frame(df, *COLUMNS, labels=SPAM_CLASSES)
+    out.attrs["classes"] = SPAM_CLASSES  # 레이블 순서: 일상대화 -> 0, 스팸문자 -> 1
+    return out
+
+
+def _read_csv(path, encoding: str) -> pd.DataFrame:
+    """Return the frame in a CSV file, with clear errors for path and encoding."""
     if not Path(path).is_file():
         raise NlpPPError(f"파일 {path}이(가) 없습니다. 경로를 확인하세요.",
                          f"There is no file {path}: check the path.")
     try:
-        df = pd.read_csv(path, encoding="utf-8-sig")
-    except (UnicodeDecodeError, pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
+        return pd.read_csv(path, encoding=encoding)
+    except UnicodeDecodeError as exc:
         raise NlpPPError(
-            f"{path}을(를) CSV로 읽을 수 없습니다: {exc}",
-            f"{path} cannot be read as a UTF-8 CSV file: {exc}",
+            f"{path}을(를) {encoding} 인코딩으로 읽을 수 없습니다. 엑셀에서 저장한 한국어 "
+            "CSV는 흔히 cp949(EUC-KR)입니다: encoding='cp949'를 주거나 파일을 UTF-8로 "
+            "다시 저장하세요.",
+            f"{path} is not valid {encoding} text. Korean CSV files saved by Excel are "
+            "often cp949 (EUC-KR): pass encoding='cp949' or re-save the file as UTF-8.",
         ) from exc
-    return validate_spam_frame(df)
+    except (pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
+        raise NlpPPError(f"{path}을(를) CSV로 읽을 수 없습니다: {exc}",
+                         f"{path} cannot be read as a CSV file: {exc}") from exc
+
+
+def load_csv(path, text_col: str = "content", label_col: str = "class",
+             encoding: str = "utf-8-sig") -> pd.DataFrame:
+    """Return DataFrame[text_col, label_col] read from any labelled CSV file."""
+    df = validate_frame(_read_csv(Path(path).expanduser(), encoding), text_col,
+                        label_col)
+    df.attrs["source"] = "file"
+    return df
+
+
+def _read_spam_csv(path, encoding: str = "utf-8-sig") -> pd.DataFrame:
+    """Return the checked frame read from a spam CSV file."""
+    return validate_spam_frame(_read_csv(path, encoding))
 
 
 def _reason(exc: BaseException) -> str:
@@ -150,20 +205,25 @@ def _offline_note(reason: str) -> str:
 
 
 def _tag(df: pd.DataFrame, source: str, report: bool) -> pd.DataFrame:
-    """Return df with df.attrs['source'] set, printing one line if report."""
+    """Return df with df.attrs['source'] and ['classes'] set, one line if report."""
     df = df.reset_index(drop=True)
-    df.attrs["source"] = source
+    df.attrs.update(source=source, classes=SPAM_CLASSES)
     if report:
         print(f"데이터 출처(source): {source}, 문서 수: {len(df):,}")
     return df
 
 
 def load_spam_sns(path=None, *, offline_n: int = 6000, seed: int = 0,
-                  report: bool = False) -> pd.DataFrame:
-    """Return the spam corpus DataFrame[content, class] (attrs['source'] says whence)."""
+                  encoding: str = "utf-8-sig", report: bool = False) -> pd.DataFrame:
+    """Return the spam corpus DataFrame[content, class] (attrs['source'] says whence).
+
+    Only a failed download (no network, NLP_PP_OFFLINE=1, a broken body) falls back to
+    the generated offline corpus; a local problem such as an unwritable cache raises.
+    """
     path = path or os.environ.get("NLP_PP_DATA")
     if path:  # 경로가 주어지면 네트워크는 건드리지 않습니다
-        return _tag(_read_spam_csv(Path(path).expanduser()), "file", report)
+        frame = _read_spam_csv(Path(path).expanduser(), encoding)
+        return _tag(frame, "file", report)
     cached = cache_dir() / SPAM_FILE
     if cached.exists():
         try:
@@ -175,7 +235,7 @@ def load_spam_sns(path=None, *, offline_n: int = 6000, seed: int = 0,
         got = download(SPAM_URL, SPAM_FILE, force=cached.exists(),
                        validate=_read_spam_csv)
         return _tag(_read_spam_csv(got), "download", report)
-    except (OSError, NlpPPError) as exc:
+    except DownloadError as exc:
         reason = "NLP_PP_OFFLINE=1" if offline() else _reason(exc)
         warnings.warn(_offline_note(reason), UserWarning, stacklevel=2)
     from .corpus import make_sms_corpus  # 필요할 때만 불러옵니다
@@ -222,7 +282,7 @@ def download_stopword_list(url: str = STOPWORD_URL, *, offline_ok: bool = True
         except NlpPPError:  # 캐시가 망가졌으면 한 번 새로 받습니다
             path = download(url, path.name, force=True, validate=_check_stopword_file)
         return _parse_stopwords(path.read_text(encoding="utf-8-sig"))
-    except (OSError, NlpPPError) as exc:
+    except DownloadError as exc:
         if not offline_ok:
             raise
         reason = "NLP_PP_OFFLINE=1" if offline() else _reason(exc)

@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 import os
+import tempfile
 
 import numpy as np
 
 from .errors import NlpPPError
-
-
-def default_workers() -> int:
-    """Return the number of worker threads to give gensim (all cores, at least 1)."""
-    return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity")
-               else os.cpu_count() or 1)
+from .settings import cache_dir
 
 
 def _fasttext(docs, *, vector_size, window, min_count, sg, min_n, max_n, epochs,
@@ -29,30 +27,77 @@ def _fasttext(docs, *, vector_size, window, min_count, sg, min_n, max_n, epochs,
     return model
 
 
+def _corpus_key(docs, params: dict) -> str:
+    """Return a hash of the token lists and the training settings."""
+    digest = hashlib.sha1(json.dumps(params, sort_keys=True).encode())
+    for doc in docs:
+        digest.update("\x1f".join(doc).encode())
+        digest.update(b"\x1e")  # 문서 경계
+    return digest.hexdigest()[:16]
+
+
+def _load_cached(path):
+    """Return the FastText model stored at `path`, or None if it is unusable."""
+    from gensim.models import FastText
+
+    try:
+        return FastText.load(str(path))
+    except Exception:  # noqa: BLE001  망가진 캐시는 버리고 새로 학습합니다
+        return None
+
+
+def _save_atomic(model, path) -> None:
+    """Save `model` as one file through a temporary file and a rename."""
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".part")
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            model.save(fh)  # 파일 객체에 저장하면 큰 배열도 한 파일에 들어갑니다
+        os.replace(tmp, path)
+    except BaseException:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+        raise
+
+
 def train_fasttext(docs, *, vector_size: int = 100, window: int = 5, min_count: int = 3,
                    sg: int = 1, min_n: int = 3, max_n: int = 6, epochs: int = 5,
-                   workers: int | None = None, seed: int = 42, check: bool = True):
-    """Train FastText on token lists; raise if the vectors did not move."""
+                   workers: int = 1, seed: int = 42, check: bool = True,
+                   cache: bool = False):
+    """Train FastText on token lists (seeded, one worker: repeatable); return it.
+
+    With ``cache=True`` the model is stored in ``cache_dir()/fasttext`` under a hash
+    of the tokens and settings, and the same call later loads it instead of training.
+    """
     docs = [list(d) for d in docs]
-    if workers is not None and workers < 1:
+    if workers < 1:
         # gensim은 workers=-1이면 작업 스레드를 하나도 띄우지 않아 아무것도 학습하지 않습니다.
         raise NlpPPError(
             f"workers={workers}이면 gensim은 학습 스레드를 띄우지 않아 벡터가 초기값 그대로입니다. "
-            "workers=None(코어 수 자동)이나 1 이상의 값을 쓰세요.",
+            "workers=1(재현 가능, 기본값)이나 더 큰 값을 쓰세요.",
             f"workers={workers} makes gensim start no worker thread, so nothing is "
-            "trained: use workers=None (all cores) or a positive number.",
+            "trained: use workers=1 (repeatable, the default) or more.",
         )
-    model = _fasttext(docs, vector_size=vector_size, window=window, min_count=min_count,
-                      sg=sg, min_n=min_n, max_n=max_n, epochs=epochs,
-                      workers=workers or default_workers(), seed=seed)
+    params = {"vector_size": vector_size, "window": window, "min_count": min_count,
+              "sg": sg, "min_n": min_n, "max_n": max_n, "epochs": epochs,
+              "workers": workers, "seed": seed}
+    # 작업 스레드가 여럿이면 갱신 순서가 실행마다 달라 결과도 달라지므로 캐시하지 않습니다.
+    path = None
+    if cache and workers == 1:
+        folder = cache_dir() / "fasttext"
+        folder.mkdir(parents=True, exist_ok=True)
+        path = folder / f"ft_{_corpus_key(docs, params)}.model"
+        if path.exists() and (model := _load_cached(path)) is not None:
+            return model
+    model = _fasttext(docs, **params)
     if check and epochs and not vectors_moved(model, docs):
         raise NlpPPError(
             "FastText 벡터가 초기값에서 움직이지 않았습니다. 데이터와 workers 설정을 확인하세요.",
             "FastText vectors did not move from their initial values: check the data "
             "and the workers setting.",
         )
+    if path is not None:
+        _save_atomic(model, path)
     return model
-
 
 
 def untrained_copy(model, docs):

@@ -1,4 +1,4 @@
-"""The one error type of the package: a ValueError with a Korean and an English line."""
+"""The package's error types: a ValueError with a Korean and an English line."""
 
 
 class NlpPPError(ValueError):
@@ -7,3 +7,7 @@ class NlpPPError(ValueError):
     def __init__(self, ko: str, en: str):
         super().__init__(f"{ko}\n{en}")
         self.ko, self.en = ko, en
+
+
+class DownloadError(NlpPPError):
+    """A download failed (network, offline mode, or a broken body): the cache is intact."""

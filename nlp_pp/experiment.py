@@ -2,21 +2,23 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 import pandas as pd
 import torch
 from torch import nn
 
-from .data import download_stopword_list, load_spam_sns
+from .data import load_spam_sns, validate_frame
 from .embedding import build_my_embed, train_fasttext
-from .hangul import decompose_jamo
+from .errors import NlpPPError
+from .labels import encode_labels
 from .models import RecurrentClassifier, count_params, set_lstm_input_bias
 from .settings import Config, get_config, get_device, set_seed
-from .text import clean_texts, df_cleaning, map_labels, remove_stopword, tokenize
+from .text import df_cleaning, preprocess_texts
 from .training import History, TensorBatches, Trainer
 from .vocab import (
+    PAD_IDX,
     SPECIAL_TOKENS,
     build_vocab,
     count_words,
@@ -29,6 +31,8 @@ from .vocab import (
 __all__ = [
     "CONDITIONS",
     "EMBEDDINGS",
+    "GATE_FIX",
+    "MIN_PER_CLASS",
     "MODELS",
     "SPLITS",
     "Prepared",
@@ -42,12 +46,23 @@ __all__ = [
     "run_condition",
     "run_experiment",
     "subsample",
+    "with_gate_fix",
 ]
 
 MODELS = {"RNN": "rnn", "LSTM": "lstm", "GRU": "gru"}
 EMBEDDINGS = ("랜덤초기화", "사전훈련")
 CONDITIONS = tuple(f"{m}_{e}" for m in MODELS for e in EMBEDDINGS)
 SPLITS = ("train", "val", "test")
+# 75/20/5 층화 분할이 모든 분할에 모든 클래스를 넣으려면 클래스마다 이만큼은 있어야 합니다.
+MIN_PER_CLASS = 20
+# 6장에서 측정하는 처방: 상태를 유지하는 게이트(LSTM 망각, GRU 업데이트)의 편향을 올리고
+# LSTM 입력 게이트 편향을 내립니다 (Gers et al. 2000; Jozefowicz et al. 2015).
+GATE_FIX = {"gate_bias": 5.0, "lstm_input_bias": -3.0}
+
+
+def with_gate_fix(cfg: Config, **overrides) -> Config:
+    """Return cfg with the gate-bias initialisation of GATE_FIX (or overrides)."""
+    return replace(cfg, **{**GATE_FIX, **overrides})
 
 
 @dataclass
@@ -58,12 +73,19 @@ class Prepared:
     source: str
     df: pd.DataFrame
     tokens: dict  # split -> jamo token lists
-    labels: dict  # split -> np.ndarray of 0/1
+    labels: dict  # split -> np.ndarray of 0..K-1
     word_to_idx: dict
     idx_to_word: dict
     seqs: dict  # split -> integer sequences (unpadded)
     padded: dict  # split -> (N, context_length) int64
     all_tokens: list = field(repr=False, default_factory=list)
+    classes: tuple = ("일상대화", "스팸문자")  # 정수 레이블 순서의 클래스 이름
+    dropped: int = 0  # 정제 후 토큰이 하나도 남지 않아 뺀 메시지 수
+
+    @property
+    def num_classes(self) -> int:
+        """Return the number of classes K."""
+        return len(self.classes)
 
     def lengths(self, split: str) -> np.ndarray:
         """Return the true (unpadded, clipped to context_length) lengths of a split."""
@@ -71,40 +93,77 @@ class Prepared:
         return np.clip(n, 1, self.cfg.context_length)
 
     def batches(self, split: str, *, batch_size=None, with_lengths=False, device=None,
-                padded=None, seed=None):
-        """Return TensorBatches over a split (shuffled only for train)."""
+                padded=None, seed=None, bucket=False):
+        """Return TensorBatches over a split (shuffled only for train).
+
+        bucket=True groups messages of similar length and trims each batch to its
+        longest message (the arrays must be post-padded).
+        """
         x = self.padded[split] if padded is None else padded
+        need = with_lengths or bucket
         return TensorBatches(
             x, self.labels[split], batch_size or self.cfg.batch_size,
             shuffle=split == "train", seed=self.cfg.seed if seed is None else seed,
-            lengths=self.lengths(split) if with_lengths else None, device=device)
+            lengths=self.lengths(split) if need else None, device=device,
+            bucket=bucket, yield_lengths=with_lengths)
 
 
-def subsample(df: pd.DataFrame, n_docs: int | None, seed: int) -> pd.DataFrame:
+def subsample(df: pd.DataFrame, n_docs: int | None, seed: int,
+              label_col: str = "class") -> pd.DataFrame:
     """Return a stratified random subset of n_docs rows (all rows if n_docs is None)."""
     if n_docs is None or n_docs >= len(df):
         return df
     share = n_docs / len(df)
-    parts = [g.sample(frac=share, random_state=seed) for _, g in df.groupby("class")]
-    return pd.concat(parts).sort_index().reset_index(drop=True)
+    parts = [g.sample(frac=share, random_state=seed) for _, g in df.groupby(label_col)]
+    out = pd.concat(parts).sort_index().reset_index(drop=True)
+    out.attrs.update(df.attrs)
+    return out
 
 
 def jamo_tokens(texts, stopwords=None, tokenizer=None) -> list:
     """Return jamo token lists: clean -> MeCab -> stopwords -> jamo."""
-    stopwords = download_stopword_list() if stopwords is None else stopwords
-    morphs = tokenize(clean_texts(texts), tokenizer)
-    return decompose_jamo(remove_stopword(morphs, stopwords))
+    return preprocess_texts(texts, stopwords, tokenizer)
+
+
+def _check_class_sizes(y: np.ndarray, classes: tuple) -> None:
+    """Raise a clear error unless every class can reach every split."""
+    counts = np.bincount(y, minlength=len(classes))
+    if counts.min() < MIN_PER_CLASS:
+        small = classes[int(counts.argmin())]
+        raise NlpPPError(
+            f"클래스 {small!r}의 메시지가 {counts.min()}개뿐입니다. 훈련·검증·테스트로 "
+            f"층화 분할하려면 클래스마다 적어도 {MIN_PER_CLASS}개가 필요합니다. 데이터를 "
+            "더 모으거나 n_docs를 늘리세요.",
+            f"Class {small!r} has only {counts.min()} messages; a stratified "
+            f"train/val/test split needs at least {MIN_PER_CLASS} per class. "
+            "Collect more data or raise n_docs.",
+        )
 
 
 def prepare_data(cfg: Config | None = None, df: pd.DataFrame | None = None, *,
-                 vocab_splits=("train", "val")) -> Prepared:
-    """Run the course pipeline on the spam corpus; return every intermediate result."""
+                 text_col: str = "content", label_col: str = "class", classes=None,
+                 vocab_splits=("train", "val"), report: bool = False) -> Prepared:
+    """Run the course pipeline on any labelled frame; return every intermediate result.
+
+    Without `df` the spam corpus is loaded. Messages with no token left after the
+    pipeline (emoji only, punctuation only, empty) are dropped and counted.
+    """
     cfg = cfg or get_config()
     df = load_spam_sns() if df is None else df
     source = df.attrs.get("source", "frame")
-    df = subsample(df_cleaning(df, "content"), cfg.n_docs, cfg.seed)
-    all_tokens = jamo_tokens(df["content"].tolist())
-    labels = map_labels(df["class"])
+    df = df_cleaning(validate_frame(df, text_col, label_col), text_col)
+    _, classes = encode_labels(df[label_col], classes or df.attrs.get("classes"))
+    df = subsample(df, cfg.n_docs, cfg.seed, label_col)
+    all_tokens = jamo_tokens(df[text_col].tolist())
+    keep = np.fromiter(map(bool, all_tokens), dtype=bool, count=len(all_tokens))
+    dropped = int((~keep).sum())
+    if dropped:  # 빈 메시지는 <PAD>만 있는 행이 되어 레이블만 남으므로 뺍니다
+        df = df[keep].reset_index(drop=True)
+        all_tokens = [t for t in all_tokens if t]
+    if report:
+        print(f"메시지 {len(df):,}개 (정제 후 비어서 뺀 메시지 {dropped}개)")
+    labels, _ = encode_labels(df[label_col], classes)
+    _check_class_sizes(labels, classes)
     parts = split_data(all_tokens, labels, seed=cfg.seed)
     tokens = dict(zip(SPLITS, parts[:3]))
     ys = {s: np.asarray(y) for s, y in zip(SPLITS, parts[3:])}
@@ -115,15 +174,17 @@ def prepare_data(cfg: Config | None = None, df: pd.DataFrame | None = None, *,
     seqs = {s: text_to_sequences(tokens[s], word_to_idx) for s in SPLITS}
     padded = {s: pad_seq_x(seqs[s], cfg.context_length) for s in SPLITS}
     return Prepared(cfg, source, df, tokens, ys, word_to_idx, idx_to_word, seqs, padded,
-                    all_tokens)
+                    all_tokens, tuple(classes), dropped)
 
 
 def pretrained_matrix(prep: Prepared, docs=None) -> np.ndarray:
     """Train FastText (lecture settings; all jamo data unless `docs`) -> embedding matrix."""
     cfg = prep.cfg
+    # 한 작업 스레드 + 시드 = 같은 벡터. 같은 말뭉치·설정이면 캐시에서 읽어 5~7장이
+    # 한 번의 학습을 함께 씁니다.
     ft = train_fasttext(prep.all_tokens if docs is None else docs,
                         vector_size=cfg.emb_dim, min_count=cfg.rare_th,
-                        epochs=cfg.ft_epochs, seed=cfg.seed)
+                        epochs=cfg.ft_epochs, seed=cfg.seed, cache=True)
     return build_my_embed(prep.word_to_idx, ft.wv, seed=cfg.seed)
 
 
@@ -138,6 +199,7 @@ class Result:
     params: int
     sec_per_epoch: float
     model: nn.Module = field(repr=False, default=None)
+    group: str = "강의 설정"  # 표에서 묶는 이름 (예: 강의 설정, 게이트 편향)
 
 
 def build_model(prep: Prepared, cell: str, emb_matrix=None, cfg=None
@@ -145,7 +207,8 @@ def build_model(prep: Prepared, cell: str, emb_matrix=None, cfg=None
     """Return the seeded classifier of one condition, gates initialised as cfg says."""
     cfg = cfg or prep.cfg
     set_seed(cfg.seed)
-    model = RecurrentClassifier(len(prep.word_to_idx), cfg.emb_dim, 2, cfg.hid_dim,
+    model = RecurrentClassifier(len(prep.word_to_idx), cfg.emb_dim, prep.num_classes,
+                                cfg.hid_dim,
                                 cell=cell, emb_matrix=emb_matrix,
                                 gate_bias=cfg.gate_bias if cell != "rnn" else 0.0)
     if cell == "lstm" and cfg.lstm_input_bias:
@@ -153,16 +216,31 @@ def build_model(prep: Prepared, cell: str, emb_matrix=None, cfg=None
     return model
 
 
+def _is_pre_padded(x: np.ndarray) -> bool:
+    """Return True if some row starts with <PAD> but holds tokens later on."""
+    x = np.asarray(x)
+    return bool(np.any((x[:, 0] == PAD_IDX) & (x != PAD_IDX).any(axis=1)))
+
+
 def run_condition(prep: Prepared, cell: str, emb_matrix=None, *, key=None, cfg=None,
-                  device=None, packed=False, padded=None, progress=None) -> Result:
+                  device=None, packed=False, padded=None, bucket=False,
+                  progress=None) -> Result:
     """Train one model on `prep` (seeded) and evaluate it on the test split."""
     cfg = cfg or prep.cfg
     device = get_device(device)
+    if (packed or bucket) and padded is not None and any(
+            _is_pre_padded(padded[s]) for s in SPLITS):
+        raise NlpPPError(
+            "packed=True나 bucket=True에는 뒤쪽 패딩(post) 배열을 주세요. 앞쪽 패딩(pre) "
+            "배열을 넣으면 패딩을 메시지로 알고 읽습니다.",
+            "packed=True and bucket=True need post-padded arrays; with pre-padded "
+            "input the pads would be read as the message.",
+        )
     model = build_model(prep, cell, emb_matrix, cfg)
     trainer = Trainer(model, torch.optim.Adam(model.parameters(), lr=cfg.lr),
                       device=device)
     loaders = {s: prep.batches(s, batch_size=cfg.batch_size, with_lengths=packed,
-                               device=device, seed=cfg.seed,
+                               device=device, seed=cfg.seed, bucket=bucket,
                                padded=None if padded is None else padded[s])
                for s in SPLITS}
     history = trainer.fit(loaders["train"], loaders["val"], cfg.epochs,
@@ -172,28 +250,42 @@ def run_condition(prep: Prepared, cell: str, emb_matrix=None, *, key=None, cfg=N
                   float(np.mean(history.seconds)), model)
 
 
-def run_experiment(prep: Prepared, emb_matrix, conditions=CONDITIONS, *, device=None,
-                   progress=None) -> dict:
-    """Train every condition ("RNN_랜덤초기화", ...); return {key: Result}."""
+def run_experiment(prep: Prepared, emb_matrix, conditions=CONDITIONS, *, cfg=None,
+                   device=None, progress=None, suffix: str = "",
+                   group: str = "강의 설정") -> dict:
+    """Train every condition ("RNN_랜덤초기화", ...); return {key + suffix: Result}.
+
+    Each pretrained condition gets the same `emb_matrix` (models copy it).
+    """
     results = {}
     for key in conditions:
         model_name, emb = key.split("_")
         matrix = emb_matrix if emb == "사전훈련" else None
-        results[key] = run_condition(prep, MODELS[model_name], matrix, key=key,
-                                     device=device, progress=progress)
+        results[key + suffix] = run_condition(prep, MODELS[model_name], matrix,
+                                              key=key + suffix, cfg=cfg, device=device,
+                                              progress=progress)
+        results[key + suffix].group = group
     return results
 
 
-def results_table(results: dict) -> pd.DataFrame:
-    """Return one row per condition: test accuracy and loss, parameters, s/epoch."""
-    rows = [{"조건": r.key, "모델": r.key.split("_")[0], "임베딩": r.key.split("_")[1],
-             "테스트 정확도": r.test_acc, "테스트 손실": r.test_loss,
-             "최종 검증 정확도": r.history.val_acc[-1], "파라미터 수": r.params,
-             "에포크당 학습 초": r.sec_per_epoch} for r in results.values()]
+def results_table(results: dict, baseline=None) -> pd.DataFrame:
+    """Return one row per condition (and the baseline): test scores, size, speed."""
+    rows = []
+    for r in results.values():
+        model, emb = r.key.split("_", 1)
+        rows.append({"조건": r.key, "설정": r.group, "모델": model,
+                     "임베딩": emb.split(" ")[0], "테스트 정확도": r.test_acc,
+                     "테스트 손실": r.test_loss, "최종 검증 정확도": r.history.val_acc[-1],
+                     "파라미터 수": r.params, "에포크당 학습 초": r.sec_per_epoch})
+    if baseline is not None:
+        rows.append({"조건": baseline.key, "설정": "기준 모델", "모델": baseline.key,
+                     "임베딩": "-", "테스트 정확도": baseline.test_acc,
+                     "파라미터 수": baseline.params,
+                     "에포크당 학습 초": baseline.seconds})
     return pd.DataFrame(rows).set_index("조건")
 
 
 def majority_rate(prep: Prepared, split: str = "test") -> float:
     """Return the accuracy of always predicting the most frequent class."""
-    y = prep.labels[split]
-    return float(max(np.mean(y), 1 - np.mean(y)))
+    y = np.asarray(prep.labels[split])
+    return float(np.bincount(y).max() / len(y))

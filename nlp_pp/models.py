@@ -51,8 +51,11 @@ def count_params(module: nn.Module, trainable_only: bool = False) -> int:
 
 
 def _check_matrix(emb_matrix, vocab_size: int, emb_dim: int) -> torch.Tensor:
-    """Return emb_matrix as a float32 tensor after checking its shape."""
-    weight = torch.as_tensor(np.asarray(emb_matrix), dtype=torch.float32)
+    """Return a float32 *copy* of emb_matrix after checking its shape."""
+    # torch.tensor는 항상 복사합니다. torch.as_tensor는 NumPy 배열과 메모리를 공유해서,
+    # 학습(Adam)이 호출한 쪽의 행렬까지 바꿔 버립니다 (CPU에서만: GPU로 옮기면 복사되므로
+    # 장치마다 결과의 의미가 달라집니다).
+    weight = torch.tensor(np.asarray(emb_matrix), dtype=torch.float32)
     if tuple(weight.shape) != (vocab_size, emb_dim):
         raise NlpPPError(
             f"임베딩 행렬 모양 {tuple(weight.shape)}이(가) (vocab_size, emb_dim) = "
@@ -90,9 +93,10 @@ class RecurrentClassifier(nn.Module):
         """Return logits (B, num_classes); with `lengths`, skip the pads (packed)."""
         emb = self.embed(x)  # (B, T, E)
         if lengths is not None:
-            emb = pack_padded_sequence(
-                emb, lengths.cpu().clamp(min=1), batch_first=True, enforce_sorted=False
-            )
+            # 길이는 [1, T]로 자릅니다: 0이면 pack이 실패하고, T보다 길면 없는 칸을 읽습니다.
+            lengths = lengths.cpu().clamp(1, x.shape[1])
+            emb = pack_padded_sequence(emb, lengths, batch_first=True,
+                                       enforce_sorted=False)
         _, hidden = self.rnn(emb)
         if self.cell == "lstm":
             hidden = hidden[0]  # (h_n, c_n) 중 은닉 상태 h_n만 씁니다

@@ -158,11 +158,20 @@ def split_data(x, y, *, seed: int = 42, sizes=(0.75, 0.20, 0.05)):
     train, val, test = sizes
     if not np.isclose(train + val + test, 1.0):
         raise NlpPPError("sizes의 합은 1이어야 합니다.", "sizes must add up to 1.")
-    x_train, x_rest, y_train, y_rest = train_test_split(
-        x, y, test_size=round(1 - train, 10), stratify=y, random_state=seed)
-    x_val, x_test, y_val, y_test = train_test_split(
-        x_rest, y_rest, test_size=round(test / (val + test), 10), stratify=y_rest,
-        random_state=seed)
+    try:
+        x_train, x_rest, y_train, y_rest = train_test_split(
+            x, y, test_size=round(1 - train, 10), stratify=y, random_state=seed)
+        x_val, x_test, y_val, y_test = train_test_split(
+            x_rest, y_rest, test_size=round(test / (val + test), 10), stratify=y_rest,
+            random_state=seed)
+    except ValueError as exc:  # 데이터가 너무 적으면 sklearn이 분할을 거부합니다
+        counts = dict(zip(*np.unique(np.asarray(y), return_counts=True)))
+        raise NlpPPError(
+            f"데이터가 너무 적어 층화 분할을 할 수 없습니다 (클래스별 개수: {counts}). "
+            "클래스마다 메시지를 더 모으세요.",
+            f"Too little data for a stratified split (per class: {counts}); "
+            "collect more messages per class.",
+        ) from exc
     return x_train, x_val, x_test, y_train, y_val, y_test
 
 

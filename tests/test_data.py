@@ -6,6 +6,7 @@ nothing here reaches the internet.
 
 import threading
 import urllib.error
+import warnings
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pandas as pd
@@ -237,3 +238,44 @@ def test_broken_stopword_download_keeps_cache(cache, server):
         pp.download(url, data._stopword_fname(url), force=True,
                     validate=data._check_stopword_file)
     assert pp.download_stopword_list(url) == first
+
+
+def test_unwritable_cache_raises_instead_of_falling_back(cache, server, monkeypatch):
+    server.files["/spam_SNS.csv"] = GOOD_CSV
+
+    def denied(*args, **kwargs):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(data.tempfile, "mkstemp", denied)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # 오프라인 말뭉치로 넘어가면 경고가 납니다
+        with pytest.raises(pp.NlpPPError, match="NLP_PP_CACHE") as err:
+            pp.load_spam_sns(offline_n=300)
+    assert not isinstance(err.value, pp.DownloadError)
+
+
+def test_cp949_csv_error_says_which_encoding_to_use(tmp_path):
+    csv = tmp_path / "excel.csv"
+    csv.write_bytes("content,class\n안녕 오늘 뭐 해,일상대화\n".encode("cp949"))
+    with pytest.raises(pp.NlpPPError, match="encoding='cp949'"):
+        pp.load_spam_sns(csv)
+    df = pp.load_spam_sns(csv, encoding="cp949")
+    assert df["content"].iloc[0] == "안녕 오늘 뭐 해"
+
+
+def test_load_csv_reads_any_labelled_csv(tmp_path):
+    csv = tmp_path / "news.csv"
+    csv.write_text("title,body,topic\nx,경제 기사,경제\ny,스포츠 기사,스포츠\n",
+                   encoding="utf-8")
+    df = pp.load_csv(csv, text_col="body", label_col="topic")
+    assert list(df.columns) == ["body", "topic"] and len(df) == 2
+    assert df.attrs["source"] == "file"
+    with pytest.raises(pp.NlpPPError, match="text_col") as err:
+        pp.load_csv(csv)  # content/class가 없습니다
+    assert "lacks column" in str(err.value)
+
+
+def test_spam_frames_carry_the_class_order(tmp_path):
+    csv = tmp_path / "mine.csv"
+    csv.write_bytes(GOOD_CSV)
+    assert pp.load_spam_sns(csv).attrs["classes"] == ("일상대화", "스팸문자")

@@ -45,3 +45,33 @@ def test_embedding_matrix_rows(model):
     assert np.array_equal(matrix[1], no_sub[1])  # <UNK>: 같은 시드면 같은 난수
     cov = pp.embedding_coverage(w2i, model.wv)
     assert cov == {"n_words": 2, "own": 0.5, "ngram_only": 0.5, "none": 0.0}
+
+
+def test_one_worker_gives_bit_identical_vectors(docs):
+    a = pp.train_fasttext(docs, vector_size=16, epochs=2, seed=3)
+    b = pp.train_fasttext(docs, vector_size=16, epochs=2, seed=3)
+    assert a.workers == 1
+    assert np.array_equal(a.wv.vectors, b.wv.vectors)
+    assert np.array_equal(a.wv.vectors_ngrams, b.wv.vectors_ngrams)
+    c = pp.train_fasttext(docs, vector_size=16, epochs=2, seed=4)
+    assert not np.array_equal(a.wv.vectors, c.wv.vectors)
+
+
+def test_cache_reuses_one_training_and_survives_a_broken_file(docs, tmp_path,
+                                                              monkeypatch):
+    monkeypatch.setenv("NLP_PP_CACHE", str(tmp_path))
+    first = pp.train_fasttext(docs, vector_size=16, epochs=2, cache=True)
+    files = list((tmp_path / "fasttext").glob("*.model"))
+    assert len(files) == 1 and not list((tmp_path / "fasttext").glob("*.part"))
+    mtime = files[0].stat().st_mtime_ns
+    again = pp.train_fasttext(docs, vector_size=16, epochs=2, cache=True)
+    assert files[0].stat().st_mtime_ns == mtime  # 다시 학습하지 않고 읽었습니다
+    assert np.array_equal(first.wv.vectors, again.wv.vectors)
+    assert np.array_equal(first.wv["ㅋㅋㅋ"], again.wv["ㅋㅋㅋ"])  # n-gram도 그대로
+    other = pp.train_fasttext(docs[:150], vector_size=16, epochs=2, cache=True)
+    assert len(list((tmp_path / "fasttext").glob("*.model"))) == 2
+    assert other.wv.vectors.shape[1] == 16
+    files[0].write_bytes(b"broken")  # 망가진 캐시는 새로 학습해 바꿉니다
+    fixed = pp.train_fasttext(docs, vector_size=16, epochs=2, cache=True)
+    assert np.array_equal(first.wv.vectors, fixed.wv.vectors)
+    assert files[0].stat().st_size > 100

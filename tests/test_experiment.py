@@ -32,7 +32,8 @@ def toy_prepared(n=240, context_length=16, seed=0, **overrides):
                         batch_size=16, epochs=2, emb_dim=8, hid_dim=8, **overrides)
     split_seqs = {s: seqs[c] for s, c in cuts.items()}
     return pp.Prepared(
-        cfg=cfg, source="toy", df=pd.DataFrame(), tokens={s: [] for s in SPLITS},
+        cfg=cfg, source="toy", df=pd.DataFrame(),
+        tokens={s: pp.sequences_to_text(split_seqs[s], idx_to_word) for s in SPLITS},
         labels={s: np.array(labels[c]) for s, c in cuts.items()},
         word_to_idx=word_to_idx, idx_to_word=idx_to_word, seqs=split_seqs,
         padded={s: pp.pad_seq_x(split_seqs[s], context_length) for s in SPLITS})
@@ -63,12 +64,16 @@ def test_build_model_applies_the_configured_gate_biases():
     assert all(torch.equal(a, b) for a, b in zip(lstm.parameters(), again.parameters()))
 
 
-def test_full_mode_is_the_lecture_setup_and_quick_mode_says_what_it_changes():
-    full = pp.get_config("full")
+def test_quick_mode_differs_from_full_only_in_size():
+    full, quick = pp.get_config("full"), pp.get_config("quick")
     assert (full.gate_bias, full.lstm_input_bias, full.hid_dim) == (0.0, 0.0, 128)
-    quick = pp.get_config("quick")
-    assert quick.context_length == 330 and quick.lr == 1e-3
-    assert quick.gate_bias > 0 and quick.lstm_input_bias < 0
+    changed = {f.name for f in dataclasses.fields(full)
+               if getattr(full, f.name) != getattr(quick, f.name)} - {"mode"}
+    assert changed and changed <= pp.settings.SIZE_FIELDS
+    fixed = pp.with_gate_fix(quick)
+    assert (fixed.gate_bias, fixed.lstm_input_bias) == (
+        pp.GATE_FIX["gate_bias"], pp.GATE_FIX["lstm_input_bias"])
+    assert fixed.hid_dim == quick.hid_dim
 
 
 @pytest.mark.parametrize("variant", ["post", "packed", "pre"])
@@ -103,6 +108,10 @@ def test_results_table_and_majority_rate():
     assert {"테스트 정확도", "테스트 손실", "파라미터 수", "에포크당 학습 초"} <= set(table.columns)
     assert table.loc["GRU_랜덤초기화", "파라미터 수"] > table.loc["RNN_랜덤초기화", "파라미터 수"]
     assert pp.majority_rate(prep) == pytest.approx(0.5, abs=0.05)
+    base = pp.tfidf_baseline(prep)
+    with_base = pp.results_table(results, baseline=base)
+    assert with_base.loc[base.key, "설정"] == "기준 모델"
+    assert with_base.loc[base.key, "테스트 정확도"] == base.test_acc
     assert len(pp.CONDITIONS) == 6 and set(pp.EMBEDDINGS) == {"랜덤초기화", "사전훈련"}
 
 
@@ -137,3 +146,129 @@ def test_pretrained_matrix_on_train_documents_only(small_pipeline):
     matrix = pp.pretrained_matrix(clean, docs=clean.tokens["train"])
     assert matrix.shape == (len(clean.word_to_idx), clean.cfg.emb_dim)
     assert not matrix[pp.PAD_IDX].any() and matrix[pp.UNK_IDX].any()
+
+
+def test_pretrained_conditions_all_start_from_the_same_matrix():
+    prep = toy_prepared()
+    rng = np.random.default_rng(0)
+    matrix = rng.normal(size=(len(prep.word_to_idx), prep.cfg.emb_dim))
+    matrix = matrix.astype(np.float32)
+    before = matrix.copy()
+    results = pp.run_experiment(prep, matrix, conditions=("RNN_사전훈련", "GRU_사전훈련"),
+                                progress=False)
+    np.testing.assert_array_equal(matrix, before)  # 학습이 행렬을 바꾸지 않았습니다
+    alone = pp.run_condition(prep, "gru", matrix, progress=False)
+    assert alone.test_acc == results["GRU_사전훈련"].test_acc
+    assert alone.history.train_loss == results["GRU_사전훈련"].history.train_loss
+
+
+def test_packed_or_bucketed_training_refuses_pre_padded_arrays():
+    prep = toy_prepared()
+    pre = {s: pp.pad_seq_x(prep.seqs[s], prep.cfg.context_length, padding="pre")
+           for s in SPLITS}
+    for kwargs in ({"packed": True}, {"bucket": True}):
+        with pytest.raises(pp.NlpPPError, match="post"):
+            pp.run_condition(prep, "rnn", padded=pre, progress=False, **kwargs)
+
+
+def test_bucketed_batches_cover_everything_with_fewer_steps():
+    prep = toy_prepared(n=400, context_length=40)
+    post = prep.batches("train")
+    packed = prep.batches("train", with_lengths=True)
+    bucket = prep.batches("train", bucket=True)
+    seen = torch.cat([y for _, y in bucket])
+    assert len(seen) == len(prep.labels["train"])
+    ids = torch.cat([x[:, 0] * 1000 + x.shape[1] for x, _ in bucket])
+    assert len(ids) == len(prep.labels["train"])
+    for x, _ in bucket:  # 배치마다 가장 긴 메시지에 맞춰 잘렸습니다
+        assert (x[:, -1] != pp.PAD_IDX).any()
+    assert post.steps() == len(post) * 40
+    assert bucket.steps() < packed.steps() < post.steps()
+    assert bucket.steps() == sum(x.shape[1] for x, _ in bucket)
+    a = [y.tolist() for _, y in prep.batches("train", bucket=True)]
+    b = [y.tolist() for _, y in prep.batches("train", bucket=True)]
+    assert a == b  # 같은 시드면 같은 순서
+    result = pp.run_condition(prep, "gru", bucket=True, progress=False)
+    assert 0.0 <= result.test_acc <= 1.0
+
+
+def multi_class_frame(n_per_class=40, seed=0):
+    """A small three-topic Korean frame with its own column names."""
+    rng = np.random.default_rng(seed)
+    words = {"경제": ["주가", "금리", "환율", "수출"], "스포츠": ["축구", "야구", "골",
+             "감독"], "날씨": ["비", "눈", "기온", "바람"]}
+    rows = []
+    for topic, bank in words.items():
+        for _ in range(n_per_class):
+            rows.append({"본문": " ".join(rng.choice(bank, size=6)) + " 소식입니다",
+                         "주제": topic})
+    return pd.DataFrame(rows)
+
+
+@pytest.fixture(scope="module")
+def multi_prep():
+    pytest.importorskip("mecab", reason="MeCab (python-mecab-ko) is needed")
+    df = multi_class_frame()
+    cfg = pp.get_config("quick", n_docs=None, emb_dim=8, hid_dim=8, epochs=2,
+                        batch_size=16)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", UserWarning)
+        return pp.prepare_data(cfg, df, text_col="본문", label_col="주제")
+
+
+def test_prepare_data_takes_any_columns_and_k_classes(multi_prep):
+    prep = multi_prep
+    assert prep.classes == ("경제", "날씨", "스포츠")  # 정렬된 순서
+    assert prep.num_classes == 3
+    for s in SPLITS:
+        assert set(np.unique(prep.labels[s])) == {0, 1, 2}
+    assert pp.majority_rate(prep) == pytest.approx(1 / 3, abs=0.05)
+    results = pp.run_experiment(prep, None, conditions=("GRU_랜덤초기화",),
+                                progress=False)
+    assert results["GRU_랜덤초기화"].model.classifier.out_features == 3
+    base = pp.tfidf_baseline(prep)
+    assert base.test_acc > 0.9  # 주제 단어가 겹치지 않으니 쉽게 맞힙니다
+    table = pp.results_table(results, baseline=base)
+    assert len(table) == 2
+
+
+def test_spam_labels_keep_their_lecture_order():
+    df = pd.DataFrame({"content": ["무료 쿠폰 받으세요 지금", "오늘 저녁 뭐 먹어"] * 30,
+                       "class": ["스팸문자", "일상대화"] * 30})
+    y, classes = pp.encode_labels(df["class"])
+    assert classes == ("일상대화", "스팸문자")
+    assert list(y[:2]) == [1, 0]
+    assert list(pp.map_labels(["일상대화", "스팸문자"])) == [0, 1]
+    ordered = pd.Categorical(["b", "a", "c"], categories=["c", "b", "a"])
+    assert pp.encode_labels(ordered)[1] == ("c", "b", "a")
+    with pytest.raises(pp.NlpPPError, match="two"):
+        pp.encode_labels(["a", "a"])
+
+
+def test_bad_frames_get_clear_errors():
+    cfg = pp.get_config("quick", n_docs=None)
+    with pytest.raises(pp.NlpPPError, match="text_col"):
+        pp.prepare_data(cfg, pd.DataFrame({"text": ["가"], "class": ["일상대화"]}))
+    tiny = pd.DataFrame({"content": ["오늘 뭐 해", "무료 쿠폰", "밥 먹자", "당첨 축하",
+                                     "내일 봐"],
+                         "class": ["일상대화", "스팸문자", "일상대화", "스팸문자",
+                                   "일상대화"]})
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", UserWarning)
+        with pytest.raises(pp.NlpPPError, match="at least"):
+            pp.prepare_data(cfg, tiny)
+
+
+def test_messages_that_clean_to_nothing_are_dropped_and_counted():
+    pytest.importorskip("mecab", reason="MeCab (python-mecab-ko) is needed")
+    df = pp.make_sms_corpus(300, seed=2)
+    empty = pd.DataFrame({"content": ["😀😀", "!!! ???", "   ", "ㅋㅋㅋ"],
+                          "class": ["스팸문자", "일상대화", "스팸문자", "일상대화"]})
+    cfg = pp.get_config("quick", n_docs=None)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", UserWarning)
+        prep = pp.prepare_data(cfg, pd.concat([df, empty], ignore_index=True))
+    assert prep.dropped >= 4
+    assert all(len(s) > 0 for split in SPLITS for s in prep.seqs[split])
+    assert not (prep.padded["train"] == pp.PAD_IDX).all(axis=1).any()
+    assert len(prep.df) == sum(len(prep.labels[s]) for s in SPLITS)

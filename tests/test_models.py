@@ -67,3 +67,28 @@ def test_packed_mode_ignores_trailing_pads():
 def test_unknown_cell_is_a_clear_error():
     with pytest.raises(ValueError, match="rnn"):
         pp.RecurrentClassifier(10, 2, 2, 2, cell="transformer")
+
+
+@pytest.mark.parametrize("cell", ["rnn", "lstm", "gru"])
+def test_training_never_changes_the_callers_matrix(cell):
+    # 사전훈련 행렬을 받은 모델을 Adam으로 한 걸음 학습해도 원래 배열은 그대로입니다.
+    rng = np.random.default_rng(0)
+    matrix = rng.normal(size=(20, 4)).astype(np.float32)
+    before = matrix.copy()
+    model = pp.RecurrentClassifier(20, 4, 2, 3, cell=cell, emb_matrix=matrix)
+    opt = torch.optim.Adam(model.parameters(), lr=0.1)
+    x = torch.tensor([[2, 3, 4, 5], [6, 7, 0, 0]])
+    loss = torch.nn.functional.cross_entropy(model(x), torch.tensor([0, 1]))
+    loss.backward()
+    opt.step()
+    assert not torch.equal(model.embed.weight.detach(), torch.from_numpy(before))
+    np.testing.assert_array_equal(matrix, before)
+
+
+def test_lengths_beyond_the_sequence_are_clamped():
+    torch.manual_seed(0)
+    model = pp.RecurrentClassifier(30, 5, 2, 4, cell="gru").eval()
+    x = torch.tensor([[5, 6, 7, 8], [5, 6, 0, 0]])
+    out = model(x, torch.tensor([99, 0]))  # 99 -> 4, 0 -> 1
+    ref = model(x, torch.tensor([4, 1]))
+    assert torch.allclose(out, ref)
