@@ -45,13 +45,19 @@ def _curves(ax, hist, metric: str, title: str):
     ax.legend(fontsize=8)
 
 
-def plot_history_grid(histories: dict, figsize=(14, 11)):
-    """Draw loss and accuracy per condition in a 3x4 grid; return the figure."""
+def plot_history_grid(histories: dict, figsize=None):
+    """Draw loss and accuracy per condition, two conditions a row; return the figure."""
     use_korean_font()
-    fig, axes = plt.subplots(3, 4, figsize=figsize)
-    for ax_pair, (key, hist) in zip(axes.reshape(-1, 2), histories.items()):
+    rows = max(1, -(-len(histories) // 2))
+    fig, axes = plt.subplots(rows, 4, figsize=figsize or (14, 3.7 * rows),
+                             squeeze=False)
+    pairs = axes.reshape(-1, 2)
+    for ax_pair, (key, hist) in zip(pairs, histories.items()):
         _curves(ax_pair[0], hist, "loss", f"{key} 손실")
         _curves(ax_pair[1], hist, "acc", f"{key} 정확도")
+    for ax_pair in pairs[len(histories):]:  # 조건 수가 홀수면 남는 칸을 숨깁니다
+        for ax in ax_pair:
+            ax.set_visible(False)
     fig.tight_layout()
     return fig
 

@@ -59,3 +59,71 @@ def test_run_timing_source_and_speed_sentences():
     assert "뒷받침하지 않습니다" in v.claim_verdict({"a": 0.01, "b": -0.02})
     assert "그 정도" in v.claim_verdict({"a": 0.06, "b": 0.05})
     assert pp.verdicts.pct(0.5) == "50.0%"
+
+
+def test_seed_interval_uses_t_quantiles():
+    mean, half = v.seed_interval([0.01, 0.02, 0.03])
+    assert mean == pytest.approx(0.02)
+    assert half == pytest.approx(4.30 * 0.01 / 3 ** 0.5)
+    assert v.seed_interval([0.0, 0.0])[1] == 0.0
+    with pytest.raises(ValueError):
+        v.seed_interval([0.1])
+
+
+@pytest.mark.parametrize("post, fixes, expect", [
+    (0.60, {"앞쪽 패딩": 0.95, "패킹": 0.98}, "입력의 모양이었습니다"),
+    (0.60, {"앞쪽 패딩": 0.95, "패킹": 0.61}, "앞쪽 패딩에서는 학습했지만 패킹"),
+    (0.60, {"앞쪽 패딩": 0.62, "패킹": 0.61}, "입력을 고쳐도 모두"),
+    (0.90, {"앞쪽 패딩": 0.95, "패킹": 0.98}, "뒤쪽 패딩 RNN도 90.0%"),
+])
+def test_padding_verdict_for_each_outcome(post, fixes, expect):
+    sentence = v.padding_verdict(post, fixes, MAJ)
+    assert expect in sentence
+    if post > 0.8:
+        assert "입력의 모양이었습니다" not in sentence
+
+
+def test_steps_verdict_small_medium_large_cut():
+    assert "거의 줄이지 못합니다" in v.steps_verdict("패킹", 11853, 11880)
+    assert "70.0%로 줄입니다" in v.steps_verdict("x", 70, 100)
+    assert "29.4%로 크게" in v.steps_verdict("길이 버킷팅", 3494, 11880)
+
+
+@pytest.mark.parametrize("accs, expect", [
+    ([0.59, 0.60, 0.61], "모두 다수 클래스 비율(60.0%) 근처"),
+    ([0.80, 0.90, 0.85], "80.0%~90.0% 사이"),
+    ([0.60, 0.90, 0.61], "3개 가운데 1개에서만"),
+])
+def test_seeds_verdict_none_all_some(accs, expect):
+    assert expect in v.seeds_verdict("강의 설정의 LSTM", accs, MAJ)
+
+
+@pytest.mark.parametrize("diffs, expect", [
+    ([0.010, 0.012, 0.014], "주장보다 작습니다"),
+    ([-0.03, -0.02, -0.025], "오히려 GRU가"),
+    ([-0.01, 0.0, 0.01], "0과 구별되지 않습니다"),
+    ([0.013, 0.013, 0.047], "확인하지도 기각하지도"),
+    ([0.055, 0.06, 0.065], "주장과 맞습니다"),
+    ([0.15, 0.16, 0.17], "더 크게 앞섰습니다"),
+])
+def test_seed_claim_verdict_accounts_for_spread(diffs, expect):
+    sentence = v.seed_claim_verdict(diffs)
+    assert expect in sentence and "시드 3개" in sentence
+    supported = "주장과 맞습니다" in sentence
+    assert supported == (expect == "주장과 맞습니다")
+
+
+def test_leak_verdict_small_inflated_and_reversed():
+    assert "볼 수 없습니다" in v.leak_verdict(0.007, 0.01, 150)
+    one = v.leak_verdict(0.96 - 0.9533333333333334, 0.0, 150)  # 한 통 차이
+    assert "1통" in one and "볼 수 없습니다" in one
+    assert "부풀렸다고 봐야" in v.leak_verdict(0.05, 0.01, 150)
+    assert "방향이 반대" in v.leak_verdict(-0.05, 0.01, 150)
+
+
+@pytest.mark.parametrize("word, expect", [
+    ("RNN", "RNN은"), ("LSTM", "LSTM은"), ("GRU", "GRU는"), ("모델", "모델은"),
+    ("버킷팅", "버킷팅은"), ("패킹", "패킹은"), ("앞쪽 패딩", "앞쪽 패딩은"), ("배치", "배치는"),
+])
+def test_topic_particle(word, expect):
+    assert v.topic(word) == expect
