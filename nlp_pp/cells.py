@@ -22,11 +22,12 @@ def rnn_cell(x, h, w_ih, w_hh, b_ih, b_hh):
 
 
 def lstm_cell(x, state, w_ih, w_hh, b_ih, b_hh):
-    """Return the next (h_t, c_t) of an LSTM; weights stacked in the order i, f, g, o."""
+    """Return the next (h_t, c_t) of an LSTM; weights stacked as i, f, g, o."""
     h, c = state  # 둘 다 (B, H)
     gates = x @ w_ih.T + b_ih + h @ w_hh.T + b_hh  # (B, 4H)
     i, f, g, o = gates.chunk(4, dim=1)  # PyTorch 순서: 입력, 망각, 후보, 출력
-    i, f, o = torch.sigmoid(i), torch.sigmoid(f), torch.sigmoid(o)  # 0~1 사이의 "밸브"
+    # 세 게이트는 0~1 사이의 "밸브"입니다
+    i, f, o = torch.sigmoid(i), torch.sigmoid(f), torch.sigmoid(o)
     g = torch.tanh(g)  # 새로 써 넣을 후보 값 (-1~1)
     c = f * c + i * g  # 셀 상태: 곱하고 더하기만, tanh를 거치지 않습니다
     h = o * torch.tanh(c)  # 은닉 상태: 셀 상태를 얼마나 내보낼지 o가 정합니다
@@ -34,12 +35,13 @@ def lstm_cell(x, state, w_ih, w_hh, b_ih, b_hh):
 
 
 def gru_cell(x, h, w_ih, w_hh, b_ih, b_hh):
-    """Return the next hidden state h_t (B, H) of a GRU; weights in the order r, z, n."""
-    x_r, x_z, x_n = (x @ w_ih.T + b_ih).chunk(3, dim=1)  # 입력 쪽 (B, H) 세 덩어리
-    h_r, h_z, h_n = (h @ w_hh.T + b_hh).chunk(3, dim=1)  # 은닉 쪽 (B, H) 세 덩어리
-    r = torch.sigmoid(x_r + h_r)  # 리셋 게이트: 후보를 만들 때 과거를 얼마나 볼지
-    z = torch.sigmoid(x_z + h_z)  # 업데이트 게이트: 과거를 얼마나 그대로 둘지
-    n = torch.tanh(x_n + r * h_n)  # 후보 상태 (PyTorch는 r을 W_hn h + b_hn 뒤에 곱합니다)
+    """Return the next hidden state h_t (B, H) of a GRU; weights as r, z, n."""
+    x_r, x_z, x_n = (x @ w_ih.T + b_ih).chunk(3, dim=1)  # 입력 쪽: (B, H) × 3
+    h_r, h_z, h_n = (h @ w_hh.T + b_hh).chunk(3, dim=1)  # 은닉 쪽: (B, H) × 3
+    r = torch.sigmoid(x_r + h_r)  # 리셋: 후보에 과거를 얼마나 쓸지
+    z = torch.sigmoid(x_z + h_z)  # 업데이트: 과거를 얼마나 그대로 둘지
+    # 후보 상태: PyTorch는 r을 (W_hn h + b_hn) 뒤에 곱합니다
+    n = torch.tanh(x_n + r * h_n)
     return (1 - z) * n + z * h  # 재귀 필터처럼 후보와 과거를 섞습니다
 
 
