@@ -7,7 +7,6 @@ from itertools import chain, repeat
 
 import numpy as np
 import torch
-from torch.utils.data import DataLoader, TensorDataset
 
 from .errors import NlpPPError
 
@@ -176,20 +175,22 @@ def split_data(x, y, *, seed: int = 42, sizes=(0.75, 0.20, 0.05)):
 
 
 def set_dataloader(x, y, batch_size: int, split: str = "train", *, seed: int = 42,
-                   lengths=None) -> DataLoader:
-    """Return a DataLoader of (x, y[, lengths]); only the train split is shuffled."""
+                   lengths=None, device="cpu"):
+    """Return seeded batches of (x, y[, lengths]); only the train split is shuffled.
+
+    The lecture's name for `TensorBatches`: it iterates like a DataLoader (``len``,
+    ``batch_size``, tuples of tensors) without per-sample collation.
+    """
+    from .training import TensorBatches
+
     if split not in SPLIT_NAMES:
         raise NlpPPError(
             f"split {split!r}을(를) 알 수 없습니다. train/훈련, val/검증, test/평가 중 "
             "하나를 쓰세요.",
             f"Unknown split {split!r}: use train/훈련, val/검증 or test/평가.",
         )
-    tensors = [torch.as_tensor(np.asarray(x), dtype=torch.long),
-               torch.as_tensor(np.asarray(y), dtype=torch.long)]
-    if lengths is not None:
-        tensors.append(torch.as_tensor(np.asarray(lengths), dtype=torch.long))
-    train = SPLIT_NAMES[split] == "train"
+    x = torch.as_tensor(np.asarray(x), dtype=torch.long)
+    y = torch.as_tensor(np.asarray(y), dtype=torch.long)
     # 훈련 데이터만 섞고, 섞는 순서는 seed로 고정합니다.
-    generator = torch.Generator().manual_seed(seed) if train else None
-    return DataLoader(TensorDataset(*tensors), batch_size=batch_size, shuffle=train,
-                      generator=generator, pin_memory=torch.cuda.is_available())
+    return TensorBatches(x, y, batch_size, shuffle=SPLIT_NAMES[split] == "train",
+                         seed=seed, lengths=lengths, device=device)
