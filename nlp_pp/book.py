@@ -1,21 +1,131 @@
-"""Glue computed numbers into the book's prose and show package source in a cell."""
+"""Glue computed numbers into the book's prose and show package source in a cell.
+
+In the book (myst-nb present) ``glue`` stores values for ``{glue:text}`` roles. In
+Colab or plain Jupyter, where the chapter twins show each glued number as its key
+(`name`), ``glue`` shows "`name` = value" under the cell instead, and warnings show
+as short Markdown notes (``note``) rather than with the file path that raised them.
+"""
 
 from __future__ import annotations
 
 import inspect
+import math
+import numbers
+import re
+import warnings
+from functools import lru_cache
+
+# 마크다운에서 특별한 뜻을 갖는 글자: 값의 글자가 서식으로 바뀌지 않게 앞에 \를 붙입니다
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>|~$#])")
+
+
+@lru_cache(maxsize=1)
+def _has_myst_nb() -> bool:
+    """Return True if myst-nb (the book's notebook layer) can be imported."""
+    try:
+        import myst_nb  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+def _in_kernel() -> bool:
+    """Return True inside a Jupyter kernel (Colab, JupyterLab, nbclient)."""
+    try:
+        from IPython import get_ipython
+    except ImportError:
+        return False
+    shell = get_ipython()
+    return shell is not None and getattr(shell, "kernel", None) is not None
+
+
+def _scalar(value):
+    """Return a one-element array or tensor as a Python number, else value."""
+    size = getattr(value, "size", None)
+    if not isinstance(size, int) and hasattr(value, "numel"):
+        size = value.numel()  # torch 텐서의 size는 메서드입니다
+    return value.item() if size == 1 and hasattr(value, "item") else value
+
+
+def format_value(value) -> str:
+    """Return a short text for a glued value (thousands separators, 4 digits)."""
+    value = _scalar(value)
+    if isinstance(value, bool) or not isinstance(value, numbers.Real):
+        return str(value)
+    if isinstance(value, numbers.Integral):
+        return f"{int(value):,}"
+    value = float(value)
+    if not math.isfinite(value) or value == 0:
+        return f"{value:g}"
+    if abs(value) >= 1000:
+        return f"{value:,.0f}"
+    return f"{value:.4g}"
+
+
+def _markdown_text(text: str) -> str:
+    """Return text with Markdown's special characters escaped."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
 
 
 def glue(name: str, value, display: bool = False):
-    """Glue `value` under `name` with myst-nb; without myst-nb show it, return it."""
-    try:
-        from myst_nb import glue as nb_glue
-    except ImportError:  # Colab 등 myst-nb가 없는 환경: 값을 그대로 보여 줍니다
-        from IPython.display import display as show
+    """Glue `value` under `name` with myst-nb; without it show "`name` = value".
 
-        show(f"{name} = {value}")
+    Returns `value`. Without myst-nb (Colab) the chapter twin shows `name` in the
+    prose, and this line under the cell gives the number the book would print.
+    """
+    if _has_myst_nb():
+        from myst_nb import glue as nb_glue
+
+        nb_glue(name, value, display=display)
         return value
-    nb_glue(name, value, display=display)
+    from IPython.display import Markdown
+    from IPython.display import display as show
+
+    # Colab 등 myst-nb가 없는 환경: 본문의 `name` 자리에 들어갈 값을 한 줄로 보여 줍니다
+    if isinstance(_scalar(value), (str, numbers.Number)):
+        show(Markdown(f"`{name}` = {_markdown_text(format_value(value))}"))
+    else:  # 표나 그림은 이름을 붙여 그대로 보여 줍니다
+        show(Markdown(f"`{name}` ="))
+        show(value)
     return value
+
+
+def note(message: str, title: str = "참고"):
+    """Show `message` as a Markdown note (a block quote with a bold title).
+
+    Outside a notebook kernel the note is printed as plain text.
+    """
+    lines = [f"**{title}**", "", *message.strip().splitlines()]
+    text = "\n".join(f"> {line}".rstrip() for line in lines)
+    if not _in_kernel():
+        print(f"[{title}] {message.strip()}")
+        return
+    from IPython.display import Markdown
+    from IPython.display import display as show
+
+    show(Markdown(text))
+
+
+def _show_warning_as_note(message, category, filename, lineno, file=None, line=None):
+    """A ``warnings.showwarning`` that shows the message as a note, without its path."""
+    note(str(message), title=f"경고 ({category.__name__})")
+
+
+def show_warnings_as_notes() -> bool:
+    """In a notebook kernel without myst-nb (Colab), show warnings as Markdown notes.
+
+    Python prints a warning with the file and line that raised it: a site-packages
+    path in Colab, which tells a reader nothing. This shows the message alone as a
+    "경고" note. Importing nlp_pp calls it; the book build (myst-nb present), scripts
+    and tests keep ordinary warnings. Returns True if it switched.
+    """
+    if not _in_kernel() or _has_myst_nb():
+        return False
+    warnings.showwarning = _show_warning_as_note
+    return True
+
+
+show_warnings_as_notes()  # Colab에서 nlp_pp를 불러오는 순간 켜집니다
 
 
 def show_source(obj):
@@ -41,3 +151,45 @@ class ChapterClock:
         seconds = time.perf_counter() - self._start
         glue(f"{self.prefix}_run_time", f"{seconds:.0f}초")
         return seconds
+
+
+FULL_MODE_FILE = "full_mode.json"
+
+
+def full_mode_record(path=None) -> dict | None:
+    """Return the committed full-mode (GPU) results, or None if none were recorded."""
+    import json
+    from importlib import resources
+
+    if path is None:
+        path = resources.files(__package__) / "resources" / FULL_MODE_FILE
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (FileNotFoundError, json.JSONDecodeError):
+        return None
+
+
+def full_mode_box(record: dict | None, rows: dict):
+    """Return an HTML note 'full 모드(GPU)에서는 …' built from a record, else None.
+
+    `rows` maps a label to a key of ``record["accuracy"]``.
+    """
+    from html import escape
+
+    from IPython.display import HTML
+
+    if not record:
+        return None
+    acc = record.get("accuracy", {})
+    items = "".join(f"<li>{escape(label)}: {acc[key]:.1%}</li>"
+                    for label, key in rows.items() if key in acc)
+    head = (f"{escape(record['device'])}, {escape(record['date'])}, "
+            f"{escape(record.get('source', ''))}, 다수 클래스 비율 "
+            f"{record.get('majority', float('nan')):.1%}")
+    return HTML(
+        '<div class="admonition note"><p class="admonition-title">'
+        "full 모드(GPU)에서는</p>"
+        f"<p>아래 숫자는 이 페이지가 아니라 강의 설정 그대로의 full 모드 실행에서 "
+        f"기록한 값입니다 ({head}). Colab에서 GPU로 열면 이 장이 직접 이 설정으로 "
+        f"실행됩니다.</p><ul>{items}</ul></div>"
+    )

@@ -13,7 +13,8 @@ import yaml
 ROOT = Path(__file__).resolve().parents[1]
 CONFIG = yaml.safe_load((ROOT / "_config.yml").read_text(encoding="utf-8"))
 TOC = yaml.safe_load((ROOT / "_toc.yml").read_text(encoding="utf-8"))
-CHAPTERS = [c["file"] for part in TOC["parts"] for c in part["chapters"]]
+CHAPTERS = [c["file"] for part in TOC["parts"] for c in part["chapters"]
+            if c["file"].startswith("chapters/")]
 
 
 @pytest.fixture(scope="module")
@@ -56,3 +57,10 @@ def test_chapter_page_has_figures_and_no_raw_markup(html, chapter):
 
 def test_intro_page_exists(html):
     assert "colab" in (html / "intro.html").read_text(encoding="utf-8").lower()
+
+
+def test_glossary_and_references_pages(html):
+    glossary = (html / "glossary.html").read_text(encoding="utf-8")
+    assert "셀 상태" in glossary and "cell state" in glossary
+    references = (html / "references.html").read_text(encoding="utf-8")
+    assert "Hochreiter" in references and "Bojanowski" in references

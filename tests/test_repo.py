@@ -1,7 +1,9 @@
-"""The repository's machinery: README vs CI, chapter pairs, Colab metadata."""
+"""The repository's machinery: README vs CI, chapter twins, Colab metadata."""
 
+import importlib.util
 import json
 import re
+import sys
 from pathlib import Path
 
 import jupytext
@@ -11,7 +13,25 @@ import yaml
 ROOT = Path(__file__).resolve().parents[1]
 CONFIG = yaml.safe_load((ROOT / "_config.yml").read_text(encoding="utf-8"))
 TOC = yaml.safe_load((ROOT / "_toc.yml").read_text(encoding="utf-8"))
-CHAPTERS = [c["file"] for part in TOC["parts"] for c in part["chapters"]]
+CHAPTERS = [c["file"] for part in TOC["parts"] for c in part["chapters"]
+            if c["file"].startswith("chapters/")]
+# MyST가 남았는지: {이름}` 로 시작하는 역할, ```{ 또는 :::{ 로 여는 지시어
+MYST_ROLE = re.compile(r"\{[\w:+-]+\}`")
+MYST_DIRECTIVE = re.compile(r"^\s*(`{3,}|:{3,})\{", re.MULTILINE)
+CODE_FENCE = re.compile(r"^(?P<f>[ \t]*(`{3,}|~{3,}))(?!\{)[^\n]*\n.*?^(?P=f)\s*$",
+                        re.MULTILINE | re.DOTALL)
+
+
+def load_sync():
+    spec = importlib.util.spec_from_file_location(
+        "sync_chapters", ROOT / "scripts" / "sync_chapters.py")
+    module = sys.modules.setdefault("sync_chapters",
+                                    importlib.util.module_from_spec(spec))
+    spec.loader.exec_module(module)
+    return module
+
+
+SYNC = load_sync()
 
 
 def code_cells(nb):
@@ -31,16 +51,46 @@ def test_ci_installs_cpu_torch_first():
     assert text.index("torch==2.13.0") < text.index("requirements.txt")
 
 
+@pytest.fixture(scope="module")
+def context():
+    return SYNC.make_context()
+
+
+def test_toc_lists_every_chapter():
+    sources = {p.relative_to(ROOT).with_suffix("").as_posix()
+               for p in SYNC.chapter_paths()}
+    assert sources == set(CHAPTERS)
+
+
 @pytest.mark.parametrize("chapter", CHAPTERS)
-def test_chapter_has_paired_notebook_in_sync(chapter):
+def test_colab_twin_matches_its_source(chapter, context):
     md, ipynb = ROOT / f"{chapter}.md", ROOT / f"{chapter}.ipynb"
     assert md.exists(), f"{md} is in _toc.yml but missing"
     assert ipynb.exists(), f"{ipynb} missing: run python scripts/sync_chapters.py"
-    nb_md, nb_ipynb = jupytext.read(md), jupytext.read(ipynb)
-    pairs = list(zip(nb_md.cells, nb_ipynb.cells, strict=True))
-    drift = [i for i, (a, b) in enumerate(pairs)
-             if (a.cell_type, a.source) != (b.cell_type, b.source)]
-    assert not drift, f"{chapter}: cells {drift} differ; run scripts/sync_chapters.py"
+    expected = SYNC.twin_text(md, context)
+    assert ipynb.read_text(encoding="utf-8") == expected, (
+        f"{chapter}.ipynb differs from its .md: run python scripts/sync_chapters.py")
+
+
+@pytest.mark.parametrize("chapter", CHAPTERS)
+def test_colab_twin_markdown_is_plain_jupyter(chapter):
+    raw = json.loads((ROOT / f"{chapter}.ipynb").read_text(encoding="utf-8"))
+    left = []
+    for i, cell in enumerate(raw["cells"]):
+        if cell["cell_type"] != "markdown":
+            continue
+        text = CODE_FENCE.sub("", "".join(cell["source"]))  # 코드 블록 안은 코드입니다
+        left += [(i, m[0]) for m in MYST_ROLE.finditer(text)]
+        left += [(i, m[0].strip()) for m in MYST_DIRECTIVE.finditer(text)]
+    assert not left, f"MyST markup left in {chapter}.ipynb (cell, text): {left[:5]}"
+
+
+@pytest.mark.parametrize("chapter", CHAPTERS)
+def test_colab_twin_keeps_code_cells_verbatim(chapter):
+    source = code_cells(jupytext.read(ROOT / f"{chapter}.md"))
+    twin = code_cells(jupytext.read(ROOT / f"{chapter}.ipynb"))
+    assert [(c.source, c.metadata) for c in source] == \
+        [(c.source, c.metadata) for c in twin]
 
 
 @pytest.mark.parametrize("chapter", CHAPTERS)
