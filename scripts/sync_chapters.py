@@ -68,7 +68,9 @@ ROOT = Path(__file__).resolve().parents[1]
 BIB = ROOT / "references.bib"
 # Colab이 GPU 런타임을 요청하도록 하는 노트북 메타데이터
 COLAB_META = {"accelerator": "GPU", "colab": {"provenance": [], "gpuType": "T4"}}
-INSTALL = re.compile(r'(%pip install -q "nlp_pp @ git\+)[^"@]+@[^"]+(")')
+# 설치 셀: 저장소 주소는 repo 변수에, 브랜치는 %pip 줄에 있습니다 (한 줄 80자 이내).
+REPO_LINE = re.compile(r'^(\s*repo = ")[^"]+(")', re.M)
+INSTALL = re.compile(r'(%pip install -q "nlp_pp @ git\+\{repo\}@)[^"]+(")')
 
 ADMONITIONS = {
     "note": "참고", "tip": "팁", "hint": "힌트", "important": "중요",
@@ -612,16 +614,18 @@ def twin_text(md: Path, context: Context | None = None) -> str:
     return nbformat.writes(twin_notebook(md, context)) + "\n"
 
 
-def install_target() -> str:
-    """Return 'URL@BRANCH' of the repository named in _config.yml."""
+def install_target() -> tuple[str, str]:
+    """Return (URL, BRANCH) of the repository named in _config.yml."""
     repo = yaml.safe_load((ROOT / "_config.yml").read_text(encoding="utf-8"))["repository"]
-    return f"{repo['url']}@{repo['branch']}"
+    return repo["url"], repo["branch"]
 
 
-def sync_install_cell(md: Path, target: str) -> bool:
-    """Point the chapter's Colab install line at `target`; return True if changed."""
+def sync_install_cell(md: Path, target: tuple[str, str]) -> bool:
+    """Point the chapter's Colab install cell at (url, branch); True if changed."""
+    url, branch = target
     text = md.read_text(encoding="utf-8")
-    new = INSTALL.sub(lambda m: f"{m.group(1)}{target}{m.group(2)}", text)
+    new = REPO_LINE.sub(lambda m: f"{m.group(1)}{url}{m.group(2)}", text)
+    new = INSTALL.sub(lambda m: f"{m.group(1)}{branch}{m.group(2)}", new)
     if new != text:
         md.write_text(new, encoding="utf-8")
     return new != text

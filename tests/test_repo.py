@@ -107,10 +107,31 @@ def test_first_code_cell_installs_only_in_colab(chapter):
     assert "hide-output" in first.metadata.get("tags", [])
     assert 'if "google.colab" in sys.modules:' in first.source
     repo = CONFIG["repository"]["url"]
-    assert f"git+{repo}@{CONFIG['repository']['branch']}" in first.source
+    assert f'repo = "{repo}"' in first.source
+    assert f"git+{{repo}}@{CONFIG['repository']['branch']}" in first.source
+    assert all(len(line) <= 80 for line in first.source.splitlines())
 
 
 def test_config_excludes_notebook_twins_and_points_to_main():
     assert "chapters/*.ipynb" in CONFIG["exclude_patterns"]
     assert CONFIG["repository"]["branch"] == "main"
     assert CONFIG["sphinx"]["config"]["language"] == "ko"
+
+
+@pytest.mark.parametrize("chapter", CHAPTERS)
+def test_code_lines_fit_the_book_column(chapter):
+    long = [(i, line) for i, cell in enumerate(code_cells(jupytext.read(
+                ROOT / f"{chapter}.md")))
+            for line in cell.source.splitlines() if len(line) > 80]
+    assert not long, f"{chapter}: code lines over 80 characters: {long[:3]}"
+
+
+@pytest.mark.parametrize("chapter", CHAPTERS)
+def test_every_output_check_has_a_stored_output(chapter):
+    # nbval은 NBVAL_CHECK_OUTPUT 셀을 저장된 출력과만 비교합니다: 출력이 없으면 아무것도
+    # 확인하지 않으므로, 사실은 눈에 보이는 assert로 확인합니다.
+    raw = json.loads((ROOT / f"{chapter}.ipynb").read_text(encoding="utf-8"))
+    unchecked = [c["source"] for c in raw["cells"] if c["cell_type"] == "code"
+                 and "NBVAL_CHECK_OUTPUT" in "".join(c["source"])
+                 and not c.get("outputs")]
+    assert not unchecked, f"{chapter}: output checks that compare nothing"
