@@ -1,12 +1,25 @@
-"""Throughput of the preprocessing pipeline on long Korean documents (run by hand).
+"""Speed of the preprocessing pipeline against the lecture's own code (run by hand).
 
-    python benchmarks/bench_pipeline.py [--docs 1600] [--chars 1000]
+    OMP_NUM_THREADS=1 python benchmarks/bench_pipeline.py [--docs 1575] [--repeats 5]
+    python benchmarks/bench_pipeline.py --csv news_data.csv --column "기사 본문"
 
-Builds deterministic ~1,000-character documents from the offline SMS corpus (or
-from a small sentence bank when the corpus module is missing), then prints docs/s
-per stage, end to end, and for a naive baseline (MeCab().morphs per document, a
-stopword *list*, uncached jamo, Python-loop encoding and padding). It also checks
-that the fast tokenizer returns exactly MeCab().morphs for every document.
+What is timed, on the same documents and in the same run:
+
+- the lecture: its module's steps as it writes them, regex cleaning through
+  ``DataFrame.apply``, ``MeCab().morphs`` per document in a tqdm loop, stopwords
+  removed with a *list*, and jamo by per-character arithmetic (all-syllable
+  tokens become three compatibility jamo per syllable, ``_`` for no final);
+- nlp_pp: ``pp.preprocess_texts``, the same four steps fused (one-pass cleaning,
+  MeCab printing surfaces only, one table lookup per token, all CPU cores).
+
+Both outputs must be identical (asserted). The ratio is reported best against
+best over ``--repeats`` alternating runs; timings on a shared machine vary, so
+the load average is printed before and after.
+
+Documents: without ``--csv`` there is no real long Korean text offline, so
+documents of about ``--chars`` characters are built from the offline SMS corpus
+(``pp.make_sms_corpus``). They are harder for the ratio than news text: MeCab's
+own analysis takes a larger share of the lecture's time on them.
 """
 
 from __future__ import annotations
@@ -14,6 +27,7 @@ from __future__ import annotations
 import argparse
 import os
 import random
+import re
 import resource
 import sys
 import time
@@ -22,34 +36,18 @@ from pathlib import Path
 os.environ.setdefault("NLP_PP_OFFLINE", "1")
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+import pandas as pd
+from tqdm import tqdm
+
 import nlp_pp as pp
 from nlp_pp.hangul import decompose_token
 
-SENTENCES = [
-    "오늘 회의는 오후 세 시에 본관 2층 회의실에서 열립니다.",
-    "[Web발신] 고객님만을 위한 특별 혜택! 지금 가입하면 첫 달 요금 50% 할인",
-    "엄마 나 오늘 저녁 늦게 들어가 ㅠㅠ 밥 먼저 먹어",
-    "내셔날 지오그래픽 다큐 재밌더라 ㅋㅋㅋ 다음 주에 같이 보자",
-    "(광고) 최신 스마트폰 무료 교체 행사 진행 중! 자세한 내용은 링크를 확인하세요",
-    "택배가 문 앞에 도착했습니다. 수령 후 확인 부탁드립니다.",
-    "주말에 비 온다던데 우산 챙겨 가~ 감기 조심하고!!",
-    "대출 한도 조회 무료! 신용등급 상관없이 최대 3000만원 당일 입금 가능합니다",
-    "내일 아침 9시까지 보고서 내야 해서 오늘 밤새야 할 듯 ㅎㅎ",
-    "축하드립니다! 경품 행사에 당첨되셨습니다 ▶ 수령은 아래 번호로 연락 주세요",
-    "점심 뭐 먹을까? 김치찌개 아니면 칼국수 어때",
-    "Happy birthday!! 생일 축하해 🎂🎉 올해도 건강하고 행복하자",
-    "수강 신청 기간이 이번 주 금요일까지라서 미리 시간표를 짜 두는 게 좋겠어",
-    "☎ 080-000-0000 수신 거부 무료, 투자 설명회 선착순 30명 모집",
-]
+CORES = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else 1
 
 
 def make_docs(n_docs: int, n_chars: int, seed: int = 0) -> list[str]:
     """Return n_docs deterministic documents of about n_chars characters."""
-    try:
-        messages = pp.make_sms_corpus(3000, seed=seed)["content"].tolist()
-        source = "make_sms_corpus"
-    except AttributeError:
-        messages, source = SENTENCES, "sentence bank"
+    messages = pp.make_sms_corpus(3000, seed=seed)["content"].tolist()
     rng = random.Random(seed)
     docs = []
     for _ in range(n_docs):
@@ -59,125 +57,184 @@ def make_docs(n_docs: int, n_chars: int, seed: int = 0) -> list[str]:
             size += len(parts[-1]) + 1
         doc = ("\n" if rng.random() < 0.3 else " ").join(parts)
         docs.append(doc[:n_chars].rsplit(" ", 1)[0])  # 단어 중간에서 자르지 않습니다
-    print(f"{n_docs} docs from {source}, mean {sum(map(len, docs)) / n_docs:.0f} chars")
     return docs
 
 
+# ---------------------------------------------------------------------------
+# 강의 모듈의 방식 (우리 말로 다시 쓴 것): 비교의 기준입니다
+# ---------------------------------------------------------------------------
+LECTURE_P1 = re.compile(r"[^가-힣a-zA-Z0-9\s]")
+LECTURE_P2 = re.compile(r"[ㄱ-ㅎㅏ-ㅣ]+")
+LECTURE_P3 = re.compile(r"\n|\s+")
+KO_RANGE = [0xAC00, 0xD7A3]  # '가'와 '힣'의 코드 포인트
+CHO = list("ㄱㄲㄴㄷㄸㄹㅁㅂㅃㅅㅆㅇㅈㅉㅊㅋㅌㅍㅎ")
+JUNG = list("ㅏㅐㅑㅒㅓㅔㅕㅖㅗㅘㅙㅚㅛㅜㅝㅞㅟㅠㅡㅢㅣ")
+JONG = ["_", *"ㄱㄲㄳㄴㄵㄶㄷㄹㄺㄻㄼㄽㄾㄿㅀㅁㅂㅄㅅㅆㅇㅈㅊㅋㅌㅍㅎ"]
+JAMO_LISTS = [CHO, JUNG, JONG]
+
+
+class _NullStream:
+    """Where the lecture's tqdm bars go: formatted as usual, shown nowhere."""
+
+    def write(self, _text):
+        pass
+
+    def flush(self):
+        pass
+
+
+NULL = _NullStream()
+
+
+def lecture_regex(sentence: str) -> str:
+    """The lecture's cleaning: P1, P2, P3 one after the other."""
+    sentence = LECTURE_P1.sub(" ", sentence)
+    sentence = LECTURE_P2.sub("", sentence)
+    return LECTURE_P3.sub(" ", sentence)
+
+
+def lecture_word_to_jamo(token: str) -> str:
+    """Return 3 jamo per syllable if every char is a syllable, else the token."""
+    for char in token:  # 한글 음절이 아닌 글자가 하나라도 있으면 그대로
+        if ord(char) < KO_RANGE[0] or ord(char) > KO_RANGE[1]:
+            return token
+    jamo = ""
+    for char in token:  # 음절 코드 = 초성 * 588 + 중성 * 28 + 종성
+        code = ord(char) - KO_RANGE[0]
+        cho, jung, jong = code // (21 * 28), code % (21 * 28) // 28, code % 28
+        jamo += JAMO_LISTS[0][cho] + JAMO_LISTS[1][jung] + JAMO_LISTS[2][jong]
+    return jamo
+
+
+def lecture_pipeline(df: pd.DataFrame, tagger, stopword_list: list) -> list:
+    """The lecture's four steps on df['content'], one document at a time."""
+    content = df["content"].apply(lecture_regex)
+    x_data = content.values.tolist()
+    tokenized = []
+    for sent in tqdm(x_data, desc="토큰화 진행 중", file=NULL):
+        tokenized.append(tagger.morphs(sent))
+    kept = [[word for word in sent if word not in stopword_list] for sent in tokenized]
+    jamo = []
+    for sent in tqdm(kept, file=NULL):
+        doc = []
+        for word in sent:
+            doc.append(lecture_word_to_jamo(word))
+        jamo.append(doc)
+    return jamo
+
+
+def ours(df: pd.DataFrame, tagger, stopwords) -> list:
+    """nlp_pp's fused pipeline on the same column."""
+    return pp.preprocess_texts(df["content"], stopwords, tagger)
+
+
+# ---------------------------------------------------------------------------
+# 측정
+# ---------------------------------------------------------------------------
 def _children_cpu() -> float:
     """Return the CPU seconds used so far by finished child processes."""
     usage = resource.getrusage(resource.RUSAGE_CHILDREN)
     return usage.ru_utime + usage.ru_stime
 
 
-class Clock:
-    """Times calls: wall seconds, CPU seconds of this process and of its children."""
-
-    HEADER = (f"  {'stage':<30s} {'wall s':>7s} {'docs/s':>9s} {'cpu s':>7s} "
-              f"{'child cpu s':>11s} {'idle est. docs/s':>16s}")
-
-    def __init__(self, n: int):
-        self.n, self.wall, self.idle = n, 0.0, 0.0
-
-    def __call__(self, label: str, fn, *args, **kwargs):
-        """Run fn(*args, **kwargs), print its timings, return its result."""
-        own0, child0, t0 = time.process_time(), _children_cpu(), time.perf_counter()
-        out = fn(*args, **kwargs)
-        wall = time.perf_counter() - t0
-        own, child = time.process_time() - own0, _children_cpu() - child0
-        # 한가한 2코어 기계라면: 부모의 CPU 시간 + 자식들의 CPU 시간을 코어 수로 나눈 값
-        idle = own + child / CORES
-        self.wall, self.idle = self.wall + wall, self.idle + idle
-        print(f"  {label:<30s} {wall:7.3f} {self.n / wall:9,.0f} {own:7.3f} "
-              f"{child:11.3f} {self.n / idle:16,.0f}")
-        return out
-
-    def total(self, label: str) -> None:
-        """Print the summed wall time and idle-machine estimate so far."""
-        print(f"  {label:<30s} {self.wall:7.3f} {self.n / self.wall:9,.0f} "
-              f"{'':7s} {'':11s} {self.n / self.idle:16,.0f}")
-        self.wall = self.idle = 0.0
+def timed(fn, *args, **kwargs):
+    """Return (result, wall s, own CPU s, children's CPU s) of fn(*args, **kwargs)."""
+    own0, child0, t0 = time.process_time(), _children_cpu(), time.perf_counter()
+    out = fn(*args, **kwargs)
+    wall = time.perf_counter() - t0
+    return out, wall, time.process_time() - own0, _children_cpu() - child0
 
 
-CORES = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else 1
+def compare(df: pd.DataFrame, tagger, stop: frozenset, stop_list: list,
+            repeats: int) -> float:
+    """Print alternating timings of the lecture and nlp_pp; return the best ratio."""
+    n = len(df)
+    print(f"  {'run':<28s} {'wall s':>7s} {'docs/s':>8s} {'cpu s':>7s} "
+          f"{'child cpu s':>11s}")
+    best = {"lecture": float("inf"), "nlp_pp": float("inf")}
+    reference, pairs = None, []
+    for r in range(repeats):
+        for name in ("lecture", "nlp_pp"):
+            decompose_token.cache_clear()  # 캐시는 매번 비운 채로 시작합니다
+            if name == "lecture":
+                out, wall, own, child = timed(lecture_pipeline, df, tagger, stop_list)
+            else:
+                out, wall, own, child = timed(ours, df, tagger, stop)
+            reference = out if reference is None else reference
+            assert out == reference, f"{name} gave other tokens than the lecture"
+            best[name] = min(best[name], wall)
+            pairs.append(wall)
+            print(f"  {name + f' #{r + 1}':<28s} {wall:7.3f} {n / wall:8,.0f} "
+                  f"{own:7.3f} {child:11.3f}", flush=True)
+    ratio = best["lecture"] / best["nlp_pp"]
+    each = sorted(pairs[k] / pairs[k + 1] for k in range(0, len(pairs), 2))
+    print("  ratio of each repeat (lecture / nlp_pp): "
+          + ", ".join(f"{r:.2f}" for r in each) + f"; median {each[len(each) // 2]:.2f}")
+    print(f"  best lecture {best['lecture']:.3f} s, best nlp_pp {best['nlp_pp']:.3f} s:"
+          f" {ratio:.2f}x faster; outputs identical: True")
+    return ratio
 
 
-def encode(tokens, rare_th=3):
-    """Return the integer sequences of tokens with a vocabulary built on them."""
-    counts = pp.count_words(tokens)
-    word_to_idx, _ = pp.set_word_to_idx(pp.SPECIAL_TOKENS, pp.build_vocab(counts, rare_th))
-    return pp.text_to_sequences(tokens, word_to_idx)
+def stages(docs: list, tagger, stop: frozenset) -> None:
+    """Print the time of each of nlp_pp's steps taken one at a time."""
+    decompose_token.cache_clear()
+    n = len(docs)
+    clean, wall, *_ = timed(pp.clean_texts, docs)
+    print(f"  {'clean_texts':<28s} {wall:7.3f} {n / wall:8,.0f}")
+    for label, n_jobs in (("tokenize, 1 process", 1), ("tokenize, all cores", None)):
+        tokens, wall, *_ = timed(pp.tokenize, clean, tagger, n_jobs=n_jobs)
+        print(f"  {label:<28s} {wall:7.3f} {n / wall:8,.0f}")
+    _, wall, *_ = timed(lambda: [tagger.morphs(d) for d in clean])
+    print(f"  {'MeCab().morphs per doc':<28s} {wall:7.3f} {n / wall:8,.0f}")
+    kept, wall, *_ = timed(pp.remove_stopword, tokens, stop)
+    print(f"  {'remove_stopword':<28s} {wall:7.3f} {n / wall:8,.0f}")
+    _, wall, *_ = timed(pp.decompose_jamo, kept)
+    print(f"  {'decompose_jamo (cold cache)':<28s} {wall:7.3f} {n / wall:8,.0f}")
 
 
-def naive(docs, stop_list, context_length):
-    """Return padded rows the slow, straightforward way (the baseline)."""
-    from jamo import h2j, j2hcj
-    from mecab import MeCab
-
-    tagger = MeCab()
-    tokens = [tagger.morphs(pp.clean_text(d)) for d in docs]
-    tokens = [[t for t in doc if t not in stop_list] for doc in tokens]
-    tokens = [[j2hcj(h2j(t)) for t in doc] for doc in tokens]
-    counts = {}
-    for doc in tokens:
-        for t in doc:
-            counts[t] = counts.get(t, 0) + 1
-    vocab = [w for w in sorted(counts, key=counts.get, reverse=True) if counts[w] >= 3]
-    word_to_idx = {w: i + 2 for i, w in enumerate(vocab)}
-    rows = []
-    for doc in tokens:
-        seq = [word_to_idx.get(t, 1) for t in doc][:context_length]
-        rows.append(seq + [0] * (context_length - len(seq)))
-    return rows
+def load_docs(args) -> tuple[list[str], str]:
+    """Return the documents and a line saying where they come from."""
+    if args.csv:
+        texts = pd.read_csv(args.csv)[args.column].dropna().astype(str).tolist()
+        docs = texts[:args.docs] if args.docs else texts
+        return docs, f"{args.csv} column {args.column!r}"
+    docs = make_docs(args.docs, args.chars)
+    return docs, (f"built from make_sms_corpus messages (no real long Korean text "
+                  f"offline), ~{args.chars} characters each")
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--docs", type=int, default=1600)
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--docs", type=int, default=1575)
     parser.add_argument("--chars", type=int, default=1000)
-    parser.add_argument("--context-length", type=int, default=330)
-    parser.add_argument("--skip-naive", action="store_true")
+    parser.add_argument("--repeats", type=int, default=5)
+    parser.add_argument("--csv", help="a CSV of real documents instead of built ones")
+    parser.add_argument("--column", default="content", help="the CSV's text column")
+    parser.add_argument("--stages", action="store_true", help="time each step too")
     args = parser.parse_args()
-    n, ctx = args.docs, args.context_length
-    print("load average before:", os.getloadavg(), "cores:", CORES)
-    docs = make_docs(n, args.chars)
-    stop = pp.korean_stopwords()
+    print("load average before:", [round(x, 2) for x in os.getloadavg()],
+          "cores:", CORES)
+    docs, source = load_docs(args)
+    print(f"{len(docs)} documents {source}; mean {sum(map(len, docs)) / len(docs):.0f} "
+          "characters")
     from mecab import MeCab
 
-    tagger = MeCab()
-    pp.tokenize(docs[:10], tagger)  # 사전을 미리 읽어 둡니다
-
-    clock = Clock(n)
-    print("per stage" + " " * 23 + Clock.HEADER[32:])
-    decompose_token.cache_clear()
-    clean = clock("clean_texts", pp.clean_texts, docs)
-    tokens = clock("tokenize (MeCab, all cores)", pp.tokenize, clean, tagger)
-    kept = clock("remove_stopword", pp.remove_stopword, tokens, stop)
-    jamo = clock("decompose_jamo (cold cache)", pp.decompose_jamo, kept)
-    seqs = clock("vocab + text_to_sequences", encode, jamo)
-    padded = clock("pad_seq_x", pp.pad_seq_x, seqs, ctx)
-    clock.total("sum of stages")
-
-    print("end to end: preprocess_texts (clean, MeCab, stopwords, jamo in the")
-    print("worker processes) + vocab/encode + pad")
-    decompose_token.cache_clear()
-    fused = clock("preprocess_texts", pp.preprocess_texts, docs, stop, tagger)
-    fused_pad = clock("encode + pad", lambda: pp.pad_seq_x(encode(fused), ctx))
-    clock.total("end to end")
-    assert fused == jamo and (fused_pad == padded).all()
-
-    print("tokenizer alone")
-    single = clock("tokenize, 1 process", pp.tokenize, clean, tagger, n_jobs=1)
-    reference = clock("MeCab().morphs per doc", lambda: [tagger.morphs(d) for d in clean])
-    same = reference == tokens == single
-    print(f"tokens identical to MeCab().morphs: {same} "
-          f"({sum(map(len, tokens)) / n:.0f} morphemes/doc)")
-    if not args.skip_naive:
-        print("naive baseline (morphs, stopword list, uncached jamo, Python loops)")
-        rows = clock("naive, end to end", naive, docs, list(stop), ctx)
-        print(f"naive padded rows equal to ours: {(padded == rows).all()}")
-    print("load average after:", os.getloadavg())
-    if not same:
-        raise SystemExit("token mismatch")
+    tagger = MeCab()  # 강의처럼 분석기는 한 번 만들어 둡니다
+    stop = pp.korean_stopwords()
+    path = Path(pp.__file__).with_name("resources") / "ko_stopwords.txt"
+    stop_list = [w for w in path.read_text(encoding="utf-8").splitlines()
+                 if w and not w.startswith("#")]  # 강의처럼 파일 순서의 리스트
+    assert frozenset(stop_list) == stop
+    df = pd.DataFrame({"content": docs})
+    lecture_pipeline(df.head(20), tagger, stop_list)  # 사전 파일을 미리 읽어 둡니다
+    ours(df.head(20), tagger, stop)
+    print("lecture (its module's steps) vs nlp_pp.preprocess_texts, alternating:")
+    ratio = compare(df, tagger, stop, stop_list, args.repeats)
+    if args.stages:
+        print("nlp_pp one step at a time:")
+        stages(docs, tagger, stop)
+    print("load average after:", [round(x, 2) for x in os.getloadavg()])
+    print(f"RATIO {ratio:.2f}")
 
 
 if __name__ == "__main__":

@@ -31,6 +31,7 @@ steps after the message even the plain RNN learns the task.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import time
 from pathlib import Path
@@ -38,6 +39,7 @@ from pathlib import Path
 import numpy as np
 import torch
 
+os.environ.setdefault("NLP_PP_OFFLINE", "1")  # 내장 불용어 목록: 늘 같은 결과
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 import nlp_pp as pp
 
@@ -71,22 +73,16 @@ def parse_args(argv=None) -> argparse.Namespace:
 
 
 def prepare(seed: int, args) -> dict:
-    """Run the course pipeline on make_sms_corpus(n, seed); return arrays per split."""
-    df = pp.df_cleaning(pp.make_sms_corpus(args.n, seed), "content")
-    df = pp.subsample(df, args.n_docs or None, args.train_seed)
-    morphs = pp.tokenize(pp.clean_texts(df["content"]), progress=False)
-    tokens = pp.decompose_jamo(pp.remove_stopword(morphs, pp.korean_stopwords()))
-    labels = pp.map_labels(df["class"])
-    parts = pp.split_data(tokens, labels, seed=args.train_seed)
-    tok = dict(zip(SPLITS, parts[:3], strict=True))
-    ys = dict(zip(SPLITS, parts[3:], strict=True))
-    counts = pp.count_words(tok["train"] + tok["val"])
-    word_to_idx, _ = pp.set_word_to_idx(pp.SPECIAL_TOKENS, pp.build_vocab(counts, 3))
-    data = {"word_to_idx": word_to_idx, "tokens": tok}
+    """Run the course pipeline (pp.prepare_data) on make_sms_corpus(n, seed)."""
+    cfg = pp.get_config("full", n_docs=args.n_docs or None, rare_th=3,
+                        context_length=args.context, seed=args.train_seed)
+    prep = pp.prepare_data(cfg, df=pp.make_sms_corpus(args.n, seed))
+    data = {"word_to_idx": prep.word_to_idx, "tokens": prep.tokens}
     for s in SPLITS:
-        seqs = pp.text_to_sequences(tok[s], word_to_idx)
-        padded = pp.pad_seq_x(seqs, args.context, padding=args.padding)
-        data[s] = (padded, np.asarray(ys[s]))
+        padded = prep.padded[s]  # 뒤쪽 패딩 (강의 설정)
+        if args.padding == "pre":
+            padded = pp.pad_seq_x(prep.seqs[s], args.context, padding="pre")
+        data[s] = (padded, prep.labels[s])
     return data
 
 

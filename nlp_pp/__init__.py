@@ -4,8 +4,15 @@ Use it with its namespace: ``import nlp_pp as pp; pp.tokenize(...)``.
 Every name below is defined in the module it is imported from.
 """
 
+from . import verdicts
 from .baseline import Baseline, tfidf_baseline
-from .book import ChapterClock, glue, show_source
+from .book import (
+    ChapterClock,
+    full_mode_box,
+    full_mode_record,
+    glue,
+    show_source,
+)
 from .cells import gru_cell, lstm_cell, rnn_cell, run_gru, run_lstm, run_rnn
 from .corpus import make_sms_corpus
 from .data import (
@@ -58,7 +65,8 @@ from .hangul import (
     decompose_jamo,
     decompose_token,
 )
-from .labels import encode_labels, label_classes, map_labels
+from .labels import LABEL_MAP, encode_labels, label_classes, map_labels
+from .mecab_engine import MecabKoTokenizer, cpu_count, default_tokenizer
 from .models import (
     RecurrentClassifier,
     SimpleGRU,
@@ -79,7 +87,6 @@ from .settings import (
     set_seed,
 )
 from .text import (
-    LABEL_MAP,
     P1,
     P2,
     P3,

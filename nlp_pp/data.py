@@ -22,6 +22,7 @@ from urllib.parse import urlparse
 import pandas as pd
 
 from .errors import DownloadError, NlpPPError
+from .schema import COLUMNS, LABELS, SPAM_CLASSES
 from .settings import cache_dir
 
 __all__ = [
@@ -45,10 +46,7 @@ SPAM_URL = f"{_BASE}/spam_SNS.csv"
 STOPWORD_URL = f"{_BASE}/kr_stopword_list.txt"
 SPAM_FILE = "spam_SNS.csv"
 STOPWORD_FILE = "kr_stopword_list.txt"
-COLUMNS = ("content", "class")
-# 스팸 데이터의 레이블 이름은 여기 한 곳에서만 정합니다. 순서가 곧 정수 레이블입니다.
-SPAM_CLASSES = ("일상대화", "스팸문자")  # 일상대화 -> 0, 스팸문자 -> 1
-LABELS = frozenset(SPAM_CLASSES)
+
 
 
 def offline() -> bool:

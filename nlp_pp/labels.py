@@ -5,10 +5,10 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from .data import SPAM_CLASSES
 from .errors import NlpPPError
+from .schema import LABEL_MAP, SPAM_CLASSES
 
-__all__ = ["encode_labels", "label_classes", "map_labels"]
+__all__ = ["LABEL_MAP", "encode_labels", "label_classes", "map_labels"]
 
 
 def label_classes(labels, classes=None) -> tuple:

@@ -1,4 +1,4 @@
-"""Tests of the offline SMS corpus (nlp_pp.corpus.make_sms_corpus).
+"""Tests of the offline SMS corpus (nlp_pp.corpus, pp.make_sms_corpus).
 
 The statistics are measured after the course pipeline (clean_texts -> MeCab
 tokenize -> remove_stopword with the bundled list -> decompose_jamo), on the
@@ -7,6 +7,8 @@ default corpus (n=6000, seed=0) and on a second seed.
 
 from __future__ import annotations
 
+import ast
+import hashlib
 import random
 import re
 import time
@@ -18,7 +20,7 @@ import pandas as pd
 import pytest
 
 import nlp_pp as pp
-from nlp_pp import corpus
+from nlp_pp.corpus import banks, compose, grammar, kinds, noise
 
 CONTEXT_LENGTH = 330
 ROOT = Path(__file__).resolve().parents[1]
@@ -35,9 +37,9 @@ def pipeline_lengths(texts) -> tuple[np.ndarray, Counter]:
 def measured(request):
     """The generated messages of one seed with their pipeline token counts."""
     pytest.importorskip("mecab", reason="MeCab (python-mecab-ko) is needed")
-    messages = corpus._generate(6000, request.param)
+    messages = compose.generate(6000, request.param)
     lengths, counts = pipeline_lengths([m.text for m in messages])
-    spam = np.array([m.true_label == corpus.SPAM for m in messages])
+    spam = np.array([m.true_label == kinds.SPAM for m in messages])
     return {"messages": messages, "lengths": lengths, "counts": counts, "spam": spam}
 
 
@@ -59,7 +61,7 @@ def test_schema_matches_the_real_file(default_df):
 
 def test_class_balance_is_60_40(default_df):
     share = (default_df["class"] == "스팸문자").mean()
-    assert share == pytest.approx(corpus.SPAM_SHARE, abs=0.015)
+    assert share == pytest.approx(compose.SPAM_SHARE, abs=0.015)
 
 
 def test_same_seed_gives_the_same_corpus_byte_for_byte(default_df):
@@ -90,6 +92,85 @@ def test_bad_arguments_raise_a_bilingual_error(n, seed):
     assert "정수" in str(info.value) and "int" in str(info.value)
 
 
+# sha256 of make_sms_corpus(n, seed).to_csv(index=False), computed with the one-file
+# corpus.py before it was split into the nlp_pp/corpus subpackage: the split (and
+# any later tidying) must not change a single byte of the corpus.
+CORPUS_SHA256 = {
+    (6000, 0): "c6f8764adeb0976b8031db1fe43617cffea69d318b26d2e19f4f42a7697400a7",
+    (300, 7): "2d14117e81c9d9f82367af413a9871f5775ea4b0b49f16ecf01e9bcb61febc20",
+    (5, 3): "ceee722236aa7d20beffd6c2d5703c63fe92361d6fd71617f5751c43e4024c3a",
+}
+# the same for "text\tlabel\ttrue_label\tkind" lines of generate(6000, 0)
+MESSAGES_SHA256 = "13be7e1f9caa85ae021202a6e193bc841f63b69b2a26e6de3f351bdbed54eed7"
+
+
+def _sha256(text: str) -> str:
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+@pytest.mark.parametrize("n, seed", list(CORPUS_SHA256))
+def test_corpus_is_byte_for_byte_what_it_was(n, seed, default_df):
+    df = default_df if (n, seed) == (6000, 0) else pp.make_sms_corpus(n, seed)
+    assert _sha256(df.to_csv(index=False)) == CORPUS_SHA256[n, seed]
+
+
+def test_messages_kinds_and_true_labels_are_what_they_were():
+    lines = (f"{m.text}\t{m.label}\t{m.true_label}\t{m.kind}"
+             for m in compose.generate(6000, 0))
+    assert _sha256("\n".join(lines)) == MESSAGES_SHA256
+
+
+def test_label_names_come_from_nlp_pp_data():
+    assert (kinds.CHAT, kinds.SPAM) == pp.SPAM_CLASSES
+    assert kinds.SPAM is pp.SPAM_CLASSES[1]  # 같은 객체: 다시 정의하지 않았습니다
+    for path in (ROOT / "nlp_pp" / "corpus").glob("*.py"):
+        code = [n for n in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+                if isinstance(n, ast.Constant) and n.value in pp.SPAM_CLASSES]
+        assert not code, f"{path.name} spells a label name again"
+
+
+def _package_imports(path: Path) -> set[str]:
+    """Return the nlp_pp modules a file imports anywhere ('data', 'corpus.kinds')."""
+    package = path.relative_to(ROOT).with_suffix("").parts[:-1]  # ('nlp_pp', ...)
+    found = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.ImportFrom) and node.level:
+            base = list(package[:len(package) - node.level + 1])
+            parts = base + (node.module.split(".") if node.module else [])
+            if node.module is None:  # from . import x
+                parts = [*base, node.names[0].name]
+            found.add(".".join(parts[1:]))
+    return found
+
+
+def test_data_flows_one_way():
+    """The package's imports (lazy ones too) form no cycle; nothing imports experiment."""
+    modules = {str(p.relative_to(ROOT / "nlp_pp").with_suffix("")).replace("/", "."):
+               p for p in (ROOT / "nlp_pp").rglob("*.py") if p.name != "__init__.py"
+               or p.parent.name == "corpus"}
+    modules = {k.removesuffix(".__init__"): v for k, v in modules.items()}
+    graph = {name: {m for m in _package_imports(path) if m in modules and m != name}
+             for name, path in modules.items()}
+    assert not any("experiment" in deps for deps in graph.values())
+    assert graph["corpus.kinds"] <= {"schema", "errors", "settings", "corpus.banks"} | {
+        m for m in modules if m.startswith("corpus")}
+    assert graph["schema"] == set() and graph["errors"] == set()
+    done, visiting = set(), []
+
+    def visit(name):
+        assert name not in visiting, " -> ".join([*visiting, name])
+        if name in done:
+            return
+        visiting.append(name)
+        for dep in graph[name]:
+            visit(dep)
+        visiting.pop()
+        done.add(name)
+
+    for name in graph:
+        visit(name)
+
+
 def test_no_global_random_state_is_used():
     state = np.random.get_state()[1].copy()
     py_state = random.getstate()
@@ -100,22 +181,22 @@ def test_no_global_random_state_is_used():
 
 # ------------------------------------------------------------- phrase banks
 def test_every_section_and_slot_exists():
-    banks = corpus._banks()
-    for kind in corpus.KINDS.values():
+    sections = banks.phrase_banks()
+    for kind in kinds.KINDS.values():
         for section in (*kind.body, kind.head, kind.tail):
-            assert section is None or banks.get(section), section
-    slots = {name for lines in banks.values() for line in lines
-             for name, _ in corpus._SLOT.findall(line)}
+            assert section is None or sections.get(section), section
+    slots = {name for lines in sections.values() for line in lines
+             for name, _ in grammar.SLOT.findall(line)}
     missing = {s for s in slots
-               if s not in corpus._GENERATED and f"slot.{s}" not in banks}
+               if s not in banks.SLOT_MAKERS and f"slot.{s}" not in sections}
     assert not missing
 
 
 def test_particle_keys_are_known():
     known = {"이", "을", "은", "아", "과", "이랑", "으로", "이야", "이에요", "이고",
              "이래", "이라서"}
-    keys = {key for lines in corpus._banks().values() for line in lines
-            for _, key in corpus._SLOT.findall(line) if key}
+    keys = {key for lines in banks.phrase_banks().values() for line in lines
+            for _, key in grammar.SLOT.findall(line) if key}
     assert keys <= known
 
 
@@ -127,13 +208,14 @@ def test_particle_keys_are_known():
     ("치킨", "을", "을"), ("피자", "을", "를"), ("엄마", "과", "와"),
 ])
 def test_particles_follow_the_last_syllable(word, key, expected):
-    assert corpus._josa(word, key) == expected
+    assert grammar.josa(word, key) == expected
 
 
 def test_kinds_cover_both_classes_with_hard_cases():
-    for label in (corpus.CHAT, corpus.SPAM):
-        kinds = [k for k in corpus.KINDS.values() if k.label == label]
-        hard = sum(k.weight for k in kinds if k.hard) / sum(k.weight for k in kinds)
+    for label in (kinds.CHAT, kinds.SPAM):
+        of_label = [k for k in kinds.KINDS.values() if k.label == label]
+        weight = sum(k.weight for k in of_label)
+        hard = sum(k.weight for k in of_label if k.hard) / weight
         assert 0.05 <= hard <= 0.25
 
 
@@ -214,16 +296,18 @@ def test_few_exact_duplicates(measured):
 
 def test_about_two_percent_label_noise_in_both_directions(measured):
     flipped = [m for m in measured["messages"] if m.label != m.true_label]
-    assert len(flipped) / len(measured["messages"]) == pytest.approx(0.02, abs=0.005)
-    assert {m.true_label for m in flipped} == {corpus.CHAT, corpus.SPAM}
+    share = len(flipped) / len(measured["messages"])
+    assert share == pytest.approx(noise.LABEL_NOISE, abs=0.005)
+    assert noise.LABEL_NOISE == 0.02
+    assert {m.true_label for m in flipped} == {kinds.CHAT, kinds.SPAM}
 
 
 def test_hard_cases_on_both_sides(measured):
     hard = Counter(m.true_label for m in measured["messages"]
-                   if corpus.KINDS[m.kind].hard)
+                   if kinds.KINDS[m.kind].hard)
     n = Counter(m.true_label for m in measured["messages"])
-    assert hard[corpus.CHAT] / n[corpus.CHAT] > 0.05
-    assert hard[corpus.SPAM] / n[corpus.SPAM] > 0.05
+    assert hard[kinds.CHAT] / n[kinds.CHAT] > 0.05
+    assert hard[kinds.SPAM] / n[kinds.SPAM] > 0.05
 
 
 def test_bag_of_words_is_good_but_not_perfect():
