@@ -69,7 +69,7 @@ BIB = ROOT / "references.bib"
 # Colab이 GPU 런타임을 요청하도록 하는 노트북 메타데이터
 COLAB_META = {"accelerator": "GPU", "colab": {"provenance": [], "gpuType": "T4"}}
 # 설치 셀: 저장소 주소는 repo 변수에, 브랜치는 %pip 줄에 있습니다 (한 줄 80자 이내).
-REPO_LINE = re.compile(r'^(\s*repo = ")[^"]+(")', re.M)
+REPO_LINE = re.compile(r'^(\s*repo = ")[^"]+(")', re.MULTILINE)
 INSTALL = re.compile(r'(%pip install -q "nlp_pp @ git\+\{repo\}@)[^"]+(")')
 
 ADMONITIONS = {
