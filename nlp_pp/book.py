@@ -76,7 +76,9 @@ def glue(name: str, value, display: bool = False):
     if _has_myst_nb():
         from myst_nb import glue as nb_glue
 
-        nb_glue(name, value, display=display)
+        # NumPy·torch 스칼라는 파이썬 숫자로 붙입니다: myst-nb는 'np.float64(0.5)'라는
+        # 글자를 {glue:text}`x:.1%`의 숫자로 읽지 못합니다.
+        nb_glue(name, _scalar(value), display=display)
         return value
     from IPython.display import Markdown
     from IPython.display import display as show

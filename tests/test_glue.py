@@ -57,3 +57,14 @@ def test_warnings_stay_ordinary_outside_a_notebook():
     assert warnings.showwarning is not book._show_warning_as_note
     with pytest.warns(UserWarning, match="보통 경고"):
         warnings.warn("보통 경고", UserWarning, stacklevel=1)
+
+
+def test_numpy_scalars_are_glued_as_python_numbers(monkeypatch):
+    myst_nb = pytest.importorskip("myst_nb")
+    seen = {}
+    monkeypatch.setattr(myst_nb, "glue", lambda name, value, display: seen.update(
+        {name: value}))
+    monkeypatch.setattr(book, "_has_myst_nb", lambda: True)
+    out = book.glue("x", np.float64(0.25))
+    assert type(seen["x"]) is float and seen["x"] == 0.25
+    assert isinstance(out, np.float64)
