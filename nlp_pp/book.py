@@ -130,12 +130,33 @@ def show_warnings_as_notes() -> bool:
 show_warnings_as_notes()  # Colab에서 nlp_pp를 불러오는 순간 켜집니다
 
 
-def show_source(obj):
-    """Return a Markdown code block with the source of a package function or class."""
-    from IPython.display import Markdown
+class SourceCode:
+    """Python source shown in a cell: highlighted HTML (smaller type), or Markdown."""
 
-    source = inspect.getsource(obj).rstrip()
-    return Markdown(f"```python\n{source}\n```")
+    def __init__(self, source: str):
+        self.source = source
+
+    def _repr_markdown_(self) -> str:
+        return f"```python\n{self.source}\n```"
+
+    def _repr_html_(self) -> str:
+        from pygments import highlight
+        from pygments.formatters import HtmlFormatter
+        from pygments.lexers import PythonLexer
+
+        body = highlight(self.source, PythonLexer(),
+                         HtmlFormatter(noclasses=True, nobackground=True))
+        # 패키지 코드는 한 줄이 88자까지라 책의 본문 폭(80자)에 맞게 글자를 줄입니다.
+        return (f'<div class="nlp-pp-source" style="font-size: 0.86em; '
+                f'overflow-x: auto">{body}</div>')
+
+    def __str__(self) -> str:
+        return self.source
+
+
+def show_source(obj) -> SourceCode:
+    """Return the source of a package function or class, shown highlighted."""
+    return SourceCode(inspect.getsource(obj).rstrip())
 
 
 class ChapterClock:

@@ -68,3 +68,16 @@ def test_numpy_scalars_are_glued_as_python_numbers(monkeypatch):
     out = book.glue("x", np.float64(0.25))
     assert type(seen["x"]) is float and seen["x"] == 0.25
     assert isinstance(out, np.float64)
+
+
+def test_show_source_gives_the_package_code_as_html_and_markdown():
+    import inspect
+
+    import nlp_pp as pp
+
+    shown = pp.show_source(pp.majority_rate)
+    source = inspect.getsource(pp.majority_rate).rstrip()
+    assert str(shown) == source
+    assert shown._repr_markdown_() == f"```python\n{source}\n```"
+    html = shown._repr_html_()
+    assert "nlp-pp-source" in html and "majority_rate" in html and "<span" in html
