@@ -31,11 +31,13 @@ import re
 import resource
 import sys
 import time
+from collections import Counter
 from pathlib import Path
 
 os.environ.setdefault("NLP_PP_OFFLINE", "1")
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+import numpy as np
 import pandas as pd
 from tqdm import tqdm
 
@@ -128,6 +130,53 @@ def ours(df: pd.DataFrame, tagger, stopwords) -> list:
     return pp.preprocess_texts(df["content"], stopwords, tagger)
 
 
+CONTEXT_LENGTH, RARE_TH = 330, 3
+
+
+def lecture_to_padded(df: pd.DataFrame, tagger, stopword_list: list):
+    """The lecture's steps on to padded arrays: its word loops, vocab and padding."""
+    docs = lecture_pipeline(df, tagger, stopword_list)
+    word_list = []
+    for sent in docs:
+        for word in sent:
+            word_list.append(word)  # noqa: PERF402  강의 그대로
+    word_counts = Counter(word_list)
+    rare_cnt = sum(1 for c in word_counts.values() if c < RARE_TH)
+    vocab = sorted(word_counts, key=word_counts.get, reverse=True)
+    vocab = vocab[:len(word_counts) - rare_cnt]
+    word_to_idx = {t: i for i, t in enumerate(["<PAD>", "<UNK>"])}
+    word_to_idx.update({w: i + 2 for i, w in enumerate(vocab)})
+    encoded = []
+    for sent in docs:
+        seq = []
+        for word in sent:
+            try:
+                seq.append(word_to_idx[word])
+            except KeyError:
+                seq.append(word_to_idx["<UNK>"])
+        encoded.append(seq)
+    features = np.zeros((len(encoded), CONTEXT_LENGTH), dtype=int)
+    for idx, sent in enumerate(encoded):
+        if len(sent) != 0:
+            features[idx, :len(sent)] = np.array(sent)[:CONTEXT_LENGTH]
+    return features
+
+
+def ours_to_padded(df: pd.DataFrame, tagger, stopwords):
+    """nlp_pp's steps on to padded arrays."""
+    docs = ours(df, tagger, stopwords)
+    vocab = pp.build_vocab(pp.count_words(docs), RARE_TH)
+    word_to_idx, _ = pp.set_word_to_idx(pp.SPECIAL_TOKENS, vocab)
+    return pp.pad_seq_x(pp.text_to_sequences(docs, word_to_idx), CONTEXT_LENGTH)
+
+
+def same(a, b) -> bool:
+    """Return True if two pipeline outputs (token lists or arrays) are identical."""
+    if isinstance(a, np.ndarray):
+        return a.shape == b.shape and bool((a == b).all())
+    return a == b
+
+
 # ---------------------------------------------------------------------------
 # 측정
 # ---------------------------------------------------------------------------
@@ -146,8 +195,9 @@ def timed(fn, *args, **kwargs):
 
 
 def compare(df: pd.DataFrame, tagger, stop: frozenset, stop_list: list,
-            repeats: int) -> float:
+            repeats: int, lecture=None, nlp_pp=None) -> float:
     """Print alternating timings of the lecture and nlp_pp; return the best ratio."""
+    lecture, nlp_pp = lecture or lecture_pipeline, nlp_pp or ours
     n = len(df)
     print(f"  {'run':<28s} {'wall s':>7s} {'docs/s':>8s} {'cpu s':>7s} "
           f"{'child cpu s':>11s}")
@@ -157,11 +207,11 @@ def compare(df: pd.DataFrame, tagger, stop: frozenset, stop_list: list,
         for name in ("lecture", "nlp_pp"):
             decompose_token.cache_clear()  # 캐시는 매번 비운 채로 시작합니다
             if name == "lecture":
-                out, wall, own, child = timed(lecture_pipeline, df, tagger, stop_list)
+                out, wall, own, child = timed(lecture, df, tagger, stop_list)
             else:
-                out, wall, own, child = timed(ours, df, tagger, stop)
+                out, wall, own, child = timed(nlp_pp, df, tagger, stop)
             reference = out if reference is None else reference
-            assert out == reference, f"{name} gave other tokens than the lecture"
+            assert same(out, reference), f"{name} gave other output than the lecture"
             best[name] = min(best[name], wall)
             pairs.append(wall)
             print(f"  {name + f' #{r + 1}':<28s} {wall:7.3f} {n / wall:8,.0f} "
@@ -211,6 +261,8 @@ def main() -> None:
     parser.add_argument("--csv", help="a CSV of real documents instead of built ones")
     parser.add_argument("--column", default="content", help="the CSV's text column")
     parser.add_argument("--stages", action="store_true", help="time each step too")
+    parser.add_argument("--end-to-end", action="store_true",
+                        help="also time both pipelines on to padded arrays")
     args = parser.parse_args()
     print("load average before:", [round(x, 2) for x in os.getloadavg()],
           "cores:", CORES)
@@ -230,6 +282,12 @@ def main() -> None:
     ours(df.head(20), tagger, stop)
     print("lecture (its module's steps) vs nlp_pp.preprocess_texts, alternating:")
     ratio = compare(df, tagger, stop, stop_list, args.repeats)
+    if args.end_to_end:
+        print("end to end, on to padded (N, 330) arrays (counts, vocabulary, "
+              "encoding, padding), alternating:")
+        whole = compare(df, tagger, stop, stop_list, args.repeats,
+                        lecture_to_padded, ours_to_padded)
+        print(f"RATIO END TO END {whole:.2f}")
     if args.stages:
         print("nlp_pp one step at a time:")
         stages(docs, tagger, stop)
