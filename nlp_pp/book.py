@@ -12,6 +12,7 @@ import inspect
 import math
 import numbers
 import re
+import textwrap
 import warnings
 from functools import lru_cache
 
@@ -156,7 +157,8 @@ class SourceCode:
 
 def show_source(obj) -> SourceCode:
     """Return the source of a package function or class, shown highlighted."""
-    return SourceCode(inspect.getsource(obj).rstrip())
+    # 메서드의 소스는 클래스 안쪽만큼 들여 쓰여 있으므로 왼쪽 끝으로 당깁니다.
+    return SourceCode(textwrap.dedent(inspect.getsource(obj)).rstrip())
 
 
 class ChapterClock:

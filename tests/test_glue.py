@@ -81,3 +81,10 @@ def test_show_source_gives_the_package_code_as_html_and_markdown():
     assert shown._repr_markdown_() == f"```python\n{source}\n```"
     html = shown._repr_html_()
     assert "nlp-pp-source" in html and "majority_rate" in html and "<span" in html
+
+
+def test_show_source_of_a_method_starts_at_the_left_edge():
+    import nlp_pp as pp
+
+    shown = str(pp.show_source(pp.TensorBatches._batches))
+    assert shown.startswith("def _batches(self)")
