@@ -17,7 +17,6 @@ Chapter 01 runs in the default suite; the others are marked slow. Torch comes fr
 arguments, e.g. "torch --index-url https://download.pytorch.org/whl/cpu", to change it.
 """
 
-import importlib.util
 import os
 import re
 import shutil
@@ -29,6 +28,7 @@ from pathlib import Path
 
 import nbformat
 import pytest
+from test_repo import load_sync  # .md에서 Colab용 노트북을 만드는 같은 함수
 
 ROOT = Path(__file__).resolve().parents[1]
 CHAPTERS = sorted(p.stem for p in (ROOT / "chapters").glob("[0-9][0-9]_*.md"))
@@ -106,15 +106,6 @@ def colab(tmp_path_factory):
                PATH=f"{python.parent}{os.pathsep}{os.environ.get('PATH', '')}")
     checkout = copy_checkout(base / "checkout")
     return ColabEnv(python, base, checkout, env, time.perf_counter() - start)
-
-
-def load_sync():
-    spec = importlib.util.spec_from_file_location(
-        "sync_chapters", ROOT / "scripts" / "sync_chapters.py")
-    module = sys.modules.setdefault("sync_chapters",
-                                    importlib.util.module_from_spec(spec))
-    spec.loader.exec_module(module)
-    return module
 
 
 def colab_notebook(chapter: str, checkout: Path):
