@@ -113,10 +113,9 @@ def chrono_init(rnn: torch.nn.Module, context_length: int, seed: int) -> None:
     keep = torch.log(1 + torch.rand(hid, generator=gen) * (context_length - 2))
     with torch.no_grad():
         rnn.bias_hh_l0.zero_()
-        # PyTorch 게이트 순서: LSTM (i, f, g, o), GRU (r, z, n)
-        rnn.bias_ih_l0[hid:2 * hid] = keep  # LSTM f / GRU z
-        if isinstance(rnn, torch.nn.LSTM):
-            rnn.bias_ih_l0[:hid] = -keep  # 입력 게이트 i
+    pp.set_gate_bias(rnn, keep)  # LSTM f / GRU z
+    if isinstance(rnn, torch.nn.LSTM):
+        pp.set_lstm_input_bias(rnn, -keep)  # 입력 게이트 i
 
 
 def build_model(data: dict, cell: str, init: str, args) -> torch.nn.Module:

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import tempfile
 import urllib.request
 import warnings
 from functools import lru_cache
@@ -23,7 +22,7 @@ import pandas as pd
 
 from .errors import DownloadError, NlpPPError
 from .schema import COLUMNS, LABELS, SPAM_CLASSES
-from .settings import cache_dir
+from .settings import atomic_file, cache_dir
 
 __all__ = [
     "LABELS",
@@ -46,7 +45,6 @@ SPAM_URL = f"{_BASE}/spam_SNS.csv"
 STOPWORD_URL = f"{_BASE}/kr_stopword_list.txt"
 SPAM_FILE = "spam_SNS.csv"
 STOPWORD_FILE = "kr_stopword_list.txt"
-
 
 
 def offline() -> bool:
@@ -82,25 +80,23 @@ def download(url: str, fname: str, timeout: float = 10, force: bool = False,
     body = _fetch(url, timeout)
     # 임시 파일에 먼저 쓰고, 검사를 통과한 뒤에만 캐시 파일과 바꿉니다 (원자적 교체).
     try:
-        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{fname}.",
-                                   suffix=".part")
-    except OSError as exc:
-        raise _cache_error(target.parent, exc) from exc
-    try:
-        with os.fdopen(fd, "wb") as fh:
+        with atomic_file(target) as (fh, tmp):
             fh.write(body)
-        if validate is not None:
-            try:
-                validate(Path(tmp))
-            except NlpPPError as exc:  # 받은 내용이 망가졌으면 다운로드 실패입니다
-                raise DownloadError(f"받은 파일이 올바르지 않습니다: {exc.ko}",
-                                    f"The downloaded file is invalid: {exc.en}") from exc
-        os.replace(tmp, target)
+            fh.flush()
+            if validate is not None:
+                _check_download(validate, tmp)
     except OSError as exc:
         raise _cache_error(target.parent, exc) from exc
-    finally:
-        Path(tmp).unlink(missing_ok=True)
     return target
+
+
+def _check_download(validate, path: Path) -> None:
+    """Run `validate` on a downloaded file; a broken body is a DownloadError."""
+    try:
+        validate(path)
+    except NlpPPError as exc:  # 받은 내용이 망가졌으면 다운로드 실패입니다
+        raise DownloadError(f"받은 파일이 올바르지 않습니다: {exc.ko}",
+                            f"The downloaded file is invalid: {exc.en}") from exc
 
 
 def _cache_error(folder, exc: OSError) -> NlpPPError:

@@ -4,13 +4,11 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
-import tempfile
 
 import numpy as np
 
 from .errors import NlpPPError
-from .settings import cache_dir
+from .settings import atomic_file, cache_dir
 
 
 def _fasttext(docs, *, vector_size, window, min_count, sg, min_n, max_n, epochs,
@@ -44,19 +42,6 @@ def _load_cached(path):
         return FastText.load(str(path))
     except Exception:  # noqa: BLE001  망가진 캐시는 버리고 새로 학습합니다
         return None
-
-
-def _save_atomic(model, path) -> None:
-    """Save `model` as one file through a temporary file and a rename."""
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".part")
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            model.save(fh)  # 파일 객체에 저장하면 큰 배열도 한 파일에 들어갑니다
-        os.replace(tmp, path)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
 
 
 def train_fasttext(docs, *, vector_size: int = 100, window: int = 5, min_count: int = 3,
@@ -96,7 +81,8 @@ def train_fasttext(docs, *, vector_size: int = 100, window: int = 5, min_count: 
             "and the workers setting.",
         )
     if path is not None:
-        _save_atomic(model, path)
+        with atomic_file(path) as (fh, _):
+            model.save(fh)  # 파일 객체에 저장하면 큰 배열도 한 파일에 들어갑니다
     return model
 
 

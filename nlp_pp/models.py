@@ -15,8 +15,11 @@ CELLS = {"rnn": nn.RNN, "lstm": nn.LSTM, "gru": nn.GRU}
 KEEP_GATE = {"lstm": 1, "gru": 1}
 
 
-def set_gate_bias(rnn: nn.Module, value: float) -> nn.Module:
-    """Set the keep-gate bias (LSTM forget / GRU update) of every layer; return rnn."""
+def set_gate_bias(rnn: nn.Module, value) -> nn.Module:
+    """Set the keep-gate bias (LSTM forget / GRU update) of every layer; return rnn.
+
+    `value` is one number, or a tensor of hidden_size numbers (one per unit).
+    """
     cell = type(rnn).__name__.lower()
     if cell not in KEEP_GATE:
         raise NlpPPError(
@@ -26,18 +29,18 @@ def set_gate_bias(rnn: nn.Module, value: float) -> nn.Module:
     return _fill_gate_bias(rnn, KEEP_GATE[cell], value)
 
 
-def set_lstm_input_bias(lstm: nn.LSTM, value: float) -> nn.LSTM:
+def set_lstm_input_bias(lstm: nn.LSTM, value) -> nn.LSTM:
     """Set the input-gate bias of every LSTM layer (gate order i, f, g, o); return it."""
     return _fill_gate_bias(lstm, 0, value)  # 입력 게이트 i는 첫 번째 덩어리입니다
 
 
-def _fill_gate_bias(rnn: nn.Module, gate: int, value: float) -> nn.Module:
+def _fill_gate_bias(rnn: nn.Module, gate: int, value) -> nn.Module:
     """Make bias_ih + bias_hh of gate block `gate` equal `value` in every layer."""
     hid = rnn.hidden_size
     with torch.no_grad():
         for name, param in rnn.named_parameters():
             if name.startswith("bias_ih"):
-                param[gate * hid:(gate + 1) * hid].fill_(value)
+                param[gate * hid:(gate + 1) * hid] = value  # 숫자 하나 또는 단위별 값
             elif name.startswith("bias_hh"):
                 param[gate * hid:(gate + 1) * hid].zero_()
     return rnn

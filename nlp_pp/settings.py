@@ -5,6 +5,8 @@ from __future__ import annotations
 import os
 import random
 import sys
+import tempfile
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -72,6 +74,23 @@ def cache_dir() -> Path:
     path = Path(os.environ.get("NLP_PP_CACHE") or Path.home() / ".cache" / "nlp_pp")
     path.mkdir(parents=True, exist_ok=True)
     return path
+
+
+@contextmanager
+def atomic_file(target: Path):
+    """Yield (file, temporary path) beside `target`; replace `target` on success.
+
+    The temporary file is removed whatever happens, so an error while writing or
+    checking it never leaves a half-written `target` behind.
+    """
+    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.",
+                               suffix=".part")
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            yield fh, Path(tmp)
+        os.replace(tmp, target)  # 다 쓰고 검사까지 통과한 뒤에만 바꿉니다 (원자적 교체)
+    finally:
+        Path(tmp).unlink(missing_ok=True)
 
 
 def set_seed(seed: int = 42) -> None:

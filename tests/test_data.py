@@ -246,7 +246,7 @@ def test_unwritable_cache_raises_instead_of_falling_back(cache, server, monkeypa
     def denied(*args, **kwargs):
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr(data.tempfile, "mkstemp", denied)
+    monkeypatch.setattr(pp.settings.tempfile, "mkstemp", denied)
     with warnings.catch_warnings():
         warnings.simplefilter("error")  # 오프라인 말뭉치로 넘어가면 경고가 납니다
         with pytest.raises(pp.NlpPPError, match="NLP_PP_CACHE") as err:

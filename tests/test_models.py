@@ -92,3 +92,11 @@ def test_lengths_beyond_the_sequence_are_clamped():
     out = model(x, torch.tensor([99, 0]))  # 99 -> 4, 0 -> 1
     ref = model(x, torch.tensor([4, 1]))
     assert torch.allclose(out, ref)
+
+
+def test_gate_bias_takes_one_value_per_unit():
+    gru = torch.nn.GRU(3, 4)
+    per_unit = torch.tensor([1.0, 2.0, 3.0, 4.0])
+    pp.set_gate_bias(gru, per_unit)
+    assert torch.equal(gru.bias_ih_l0[4:8], per_unit)  # 업데이트 게이트 z
+    assert not gru.bias_hh_l0[4:8].any()
