@@ -14,6 +14,7 @@ from .embedding import build_my_embed, train_fasttext
 from .errors import NlpPPError
 from .labels import encode_labels
 from .models import RecurrentClassifier, count_params, set_lstm_input_bias
+from .schema import SPAM_CLASSES
 from .settings import Config, get_config, get_device, set_seed
 from .text import df_cleaning, preprocess_texts
 from .training import History, TensorBatches, Trainer
@@ -79,7 +80,7 @@ class Prepared:
     seqs: dict  # split -> integer sequences (unpadded)
     padded: dict  # split -> (N, context_length) int64
     all_tokens: list = field(repr=False, default_factory=list)
-    classes: tuple = ("일상대화", "스팸문자")  # 정수 레이블 순서의 클래스 이름
+    classes: tuple = SPAM_CLASSES  # 정수 레이블 순서의 클래스 이름
     dropped: int = 0  # 정제 후 토큰이 하나도 남지 않아 뺀 메시지 수
 
     @property

@@ -238,8 +238,8 @@ def _as_tokens(items: list, table: TokenTable | None) -> list[list[str]]:
             tokens = item.split(SEP)
             tokens.pop()  # 마지막 SEP 뒤의 빈 조각
             out.append(tokens)
-        else:  # 빈 조각은 table이 ""로 바꾸고 filter가 버립니다
-            out.append(list(filter(None, map(table.__getitem__, item.split(SEP)))))
+        else:  # 마지막 빈 조각은 table이 ""로 바꾸고 apply가 버립니다
+            out.append(table.apply(item.split(SEP)))
     return out
 
 
