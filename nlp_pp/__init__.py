@@ -38,6 +38,7 @@ from .embedding import (
     vectors_moved,
 )
 from .errors import DownloadError, NlpPPError
+from .exercises import exercise, exercises
 from .experiment import (
     CONDITIONS,
     EMBEDDINGS,

@@ -1,0 +1,1 @@
+"""Chapter 3's exercises (registered on import)."""
