@@ -54,6 +54,7 @@ from __future__ import annotations
 
 import ast
 import hashlib
+import json
 import os
 import re
 import sys
@@ -66,8 +67,17 @@ import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
 BIB = ROOT / "references.bib"
-# Colab이 GPU 런타임을 요청하도록 하는 노트북 메타데이터
-COLAB_META = {"accelerator": "GPU", "colab": {"provenance": [], "gpuType": "T4"}}
+GLUE_FORMATS = ROOT / "nlp_pp" / "resources" / "glue_formats.json"
+STUDENT_DIR = "student"  # chapters/student/NN_*.ipynb
+# 노트북(Colab 쌍둥이, 학생용)에서 참인 {only} 태그: 책(html)에서는 거짓입니다
+NOTEBOOK_TAGS = {"colab": True, "notebook": True, "html": False, "latex": False,
+                 "format_html": False}
+# 책에서 코드를 숨기는 태그: 노트북에서는 Colab 양식(form)으로 코드를 접습니다
+FOLDED_TAGS = {"hide-input", "remove-input", "remove-cell"}
+FORM_TITLE = '#@title 숨긴 코드 (두 번 누르면 펼쳐집니다) { display-mode: "form" }'
+ANSWER_TAG, CHECK_TAG = "exercise-answer", "exercise-check"
+# 변환한 글 안에서 셀을 나누는 표시: 새 셀, 접힌 풀이의 제목 셀, 풀이의 끝(제목 수준)
+MARK = re.compile(r"\x00(?P<kind>CELL|SOLUTION|END)(?: (?P<arg>[^\x00]*))?\x00")
 # 설치 셀: 저장소 주소는 repo 변수에, 브랜치는 %pip 줄에 있습니다 (한 줄 80자 이내).
 REPO_LINE = re.compile(r'^(\s*repo = ")[^"]+(")', re.MULTILINE)
 INSTALL = re.compile(r'(%pip install -q "nlp_pp @ git\+\{repo\}@)[^"]+(")')
@@ -119,6 +129,8 @@ class Chapter:
     targets: dict[str, str] = field(default_factory=dict)
     title: str = ""
     n_exercises: int = 0
+    offset: int = 0  # 앞 장들의 연습 문제 수: 책은 연습을 책 전체에서 이어 셉니다
+    answered: set = field(default_factory=set)  # 답·확인 셀이 있는 연습의 라벨
 
 
 @dataclass
@@ -131,11 +143,16 @@ class Context:
 
 def scan_chapter(md: Path) -> Chapter:
     """Return the exercise and equation numbers and the section targets of a .md."""
-    chapter = Chapter(md)
+    chapter, label = Chapter(md), None
     cells = jupytext.read(md, fmt="md:myst").cells
     for cell in cells:
         if cell.cell_type == "markdown":
             _scan_blocks(split_blocks(cell.source.splitlines()), chapter)
+            for m in re.finditer(r"^\s*[`:]{3,}\{solution-(start|end)\}\s*(\S*)",
+                                 cell.source, re.MULTILINE):
+                label = m[2] if m[1] == "start" else None
+        elif label and {ANSWER_TAG, CHECK_TAG} & set(cell.metadata.get("tags", [])):
+            chapter.answered.add(label)
     return chapter
 
 
@@ -170,8 +187,44 @@ def _plain(title: str) -> str:
     return re.sub(r"\{[\w:+-]+\}`([^`]*)`", r"\1", title).strip()
 
 
-def read_bib(path: Path = BIB) -> dict[str, tuple[list[str], str]]:
-    """Return {key: (surnames, year)} for the entries of a BibTeX file."""
+@dataclass
+class BibEntry:
+    """One reference: family names, year and the fields a reference line needs."""
+
+    surnames: list[str]
+    year: str
+    fields: dict[str, str]
+
+    def who(self) -> str:
+        """Return 'Hochreiter & Schmidhuber' or 'Cho et al.' as the book cites them."""
+        names = self.surnames
+        return names[0] if len(names) == 1 else (
+            f"{names[0]} & {names[1]}" if len(names) == 2 else f"{names[0]} et al.")
+
+    def line(self) -> str:
+        """Return the entry as one Markdown line of a reference list."""
+        f = self.fields
+        authors = [_initials(a) for a in re.split(r"\s+and\s+", f.get("author", ""))
+                   if a.strip()]
+        who = ", ".join(authors[:-1]) + ", & " + authors[-1] if len(authors) > 1 \
+            else "".join(authors)
+        venue = f.get("journal") or f.get("booktitle") or f.get("publisher", "")
+        if venue and f.get("volume"):
+            venue = f"*{venue}*, {f['volume']}" + (f"({f['number']})" if f.get("number")
+                                                   else "")
+        elif venue:
+            venue = f"*{venue}*"
+        pages = f.get("pages", "").replace("--", "–")
+        tail = ", ".join(x for x in (venue, pages) if x)
+        link = (f" https://doi.org/{f['doi']}" if f.get("doi")
+                else f" {f['url']}" if f.get("url") else "")
+        title = f.get("title", "").replace("--", "–")
+        return f"{who} ({self.year}). {title}." + \
+            (f" {tail}." if tail else "") + link
+
+
+def read_bib(path: Path = BIB) -> dict[str, BibEntry]:
+    """Return {key: BibEntry} for the entries of a BibTeX file."""
     if not path.exists():
         return {}
     text, entries = path.read_text(encoding="utf-8"), {}
@@ -180,8 +233,20 @@ def read_bib(path: Path = BIB) -> dict[str, tuple[list[str], str]]:
         fields = _bib_fields(body[body.index(",") + 1:])
         authors = [_surname(a) for a in re.split(r"\s+and\s+", fields.get("author", ""))
                    if a.strip()]
-        entries[m[1]] = (authors, fields.get("year", "n.d."))
+        entries[m[1]] = BibEntry(authors, fields.get("year", "n.d."), fields)
     return entries
+
+
+def _initials(author: str) -> str:
+    """Return 'Gers, F. A.' for 'Gers, Felix A.' or 'Felix A. Gers'."""
+    author = " ".join(author.split())
+    if "," in author:
+        last, first = (s.strip() for s in author.split(",", 1))
+    else:
+        *given, last = author.split()
+        first = " ".join(given)
+    initials = " ".join(f"{part[0]}." for part in re.split(r"[\s.]+", first) if part)
+    return f"{last}, {initials}" if initials else last
 
 
 def _braced(text: str, start: int) -> str:
@@ -221,9 +286,18 @@ def _surname(author: str) -> str:
 
 
 def make_context(chapter_dir: Path | None = None) -> Context:
-    """Scan every chapter .md and the bibliography once."""
+    """Scan every chapter .md and the bibliography once.
+
+    Exercise numbers run across the whole book in chapter order, as the book's
+    sphinx-exercise numbers them (chapter 3 starts where chapter 2 stopped).
+    """
     chapter_dir = chapter_dir or ROOT / "chapters"
-    chapters = {p.resolve(): scan_chapter(p) for p in chapter_paths(chapter_dir)}
+    chapters, offset = {}, 0
+    for path in chapter_paths(chapter_dir):
+        chapter = chapters[path.resolve()] = scan_chapter(path)
+        chapter.offset = offset
+        chapter.exercises = {k: v + offset for k, v in chapter.exercises.items()}
+        offset += chapter.n_exercises
     return Context(chapters, read_bib())
 
 
@@ -292,14 +366,23 @@ def _dedent(line: str, indent: str) -> str:
 
 
 class Converter:
-    """Turn the MyST Markdown cells of one chapter into plain Jupyter Markdown."""
+    """Turn the MyST Markdown cells of one chapter into plain Jupyter Markdown.
 
-    def __init__(self, md: Path, context: Context):
+    `student=True` adds under each exercise the student notebook's line on how to
+    check it. The text may hold MARK separators
+    (new cell, folded solution heading, end of a solution) that `notebook` splits on.
+    """
+
+    def __init__(self, md: Path, context: Context, student: bool = False):
         self.md = md.resolve()
         self.context = context
         self.chapter = context.chapters.get(self.md) or scan_chapter(self.md)
-        self.exercise = 0
-        self.open_solution: str | None = None  # 여러 셀에 걸친 풀이의 제목
+        self.student = student
+        self.exercise = self.chapter.offset
+        self.level = 1  # 마지막 제목의 수준: 연습은 그 아래 수준의 제목이 됩니다
+        self.exercise_level: int | None = None
+        self.open_solution: int | None = None  # 여러 셀에 걸친 풀이의 제목 수준
+        self.cited: list[str] = []  # 이 장이 인용한 문헌 (처음 나온 순서)
 
     # 셀 하나 ----------------------------------------------------------------
     def markdown(self, source: str) -> str:
@@ -308,12 +391,10 @@ class Converter:
         if self.open_solution:  # 앞 셀에서 시작한 풀이가 이 셀에서 이어집니다
             end = next((j for j, b in enumerate(blocks) if isinstance(b, Directive)
                         and b.name == "solution-end"), None)
-            inner = self.blocks(blocks[:end]).strip()
-            if inner:
-                parts.append(self.details(f"{self.open_solution} (계속)", inner))
+            parts.append(self.blocks(blocks[:end]))
             if end is None:
                 return "\n".join(parts).strip("\n")
-            parts.append(f"*({self.solution_name(self.open_solution)} 끝)*\n")
+            parts.append(f"\x00END {self.open_solution}\x00")
             self.open_solution, blocks = None, blocks[end + 1:]
         parts.append(self.blocks(blocks))
         return re.sub(r"\n{3,}", "\n\n", "\n".join(parts)).strip("\n")
@@ -334,18 +415,13 @@ class Converter:
                 end = next((j for j in range(i + 1, len(blocks))
                             if isinstance(blocks[j], Directive)
                             and blocks[j].name == "solution-end"), None)
-                title = self.solution_title(block.arg)
-                if end is not None:  # 같은 셀 안에서 끝나는 풀이: 통째로 접습니다
-                    out.append(self.details(title, self.blocks(blocks[i + 1:end])))
-                    i = end + 1
-                    continue
-                # 코드 셀까지 이어지는 풀이: 이 셀의 글만 접고, 코드 셀은 그대로 둡니다
-                inner = self.blocks(blocks[i + 1:]).strip()
-                if inner:
-                    out.append(self.details(title, inner))
-                out.append(f"*{self.solution_name(title)}의 코드가 아래 셀에 이어집니다.*\n")
-                self.open_solution = title
-                break
+                inner = blocks[i + 1:end] if end is not None else blocks[i + 1:]
+                out.append(self.solution(block.arg, self.blocks(inner),
+                                         closed=end is not None))
+                if end is None:  # 코드 셀까지 이어지는 풀이: 코드 셀은 그 안에 남습니다
+                    break
+                i = end + 1
+                continue
             if isinstance(block, list):  # 일반 코드 블록은 그대로 둡니다
                 out.append("\n".join(block))
             else:
@@ -359,6 +435,8 @@ class Converter:
         """Return a text line without MyST-only syntax (None drops the line)."""
         if TARGET.match(line) or re.match(r"^\s*%", line):
             return None
+        if (h := re.match(r"^(#{1,6})\s", line)):
+            self.level = len(h[1])
         if (m := MATH_LABEL.match(line)):
             number = self.chapter.equations.get(m["label"])
             head = m["math"][:-2].rstrip()
@@ -384,13 +462,13 @@ class Converter:
             title = d.arg or ADMONITIONS[name] or name.capitalize()
             return self.quote(title, body())
         if name == "exercise":
-            self.exercise += 1
-            head = f"**연습 {self.exercise}.**" + (f" {self.inline(d.arg)}" if d.arg else "")
-            return f"{head}\n\n{body()}\n"
+            return self.exercise_block(d, body)
         if name == "solution":
-            return self.details(self.solution_title(d.arg), body())
+            return self.solution(d.arg, body(), closed=True)
         if name == "dropdown":
             return self.details(self.inline(d.arg) or "더 보기", body())
+        if name == "only":
+            return body() if only_applies(d.arg, self.where(d.line)) else ""
         if name in ("solution-start", "solution-end"):
             raise ConversionError(f"{self.where(d.line)}: {{{name}}} out of place "
                                   "(solution-start and solution-end must pair)")
@@ -410,15 +488,34 @@ class Converter:
             return ""
         raise ConversionError(f"{self.where(d.line)}: unsupported directive {{{name}}}")
 
-    def solution_title(self, label: str) -> str:
-        number = self.chapter.exercises.get(label.strip())
-        return f"풀이 (연습 {number})" if number else "풀이"
+    def exercise_block(self, d: Directive, body) -> str:
+        """Return '### 연습 N. title' in a cell of its own, its body, a how-to line."""
+        self.exercise += 1
+        number, level = self.exercise, min(self.level + 1, 5)
+        head = "#" * level + f" 연습 {number}." + (f" {self.inline(d.arg)}" if d.arg
+                                                   else "")
+        text = f"\x00CELL\x00{head}\n\n{body()}\n"
+        if self.student:
+            label = str(d.options.get("label", ""))
+            text += "\n" + student_line(number, label in self.chapter.answered) + "\n"
+        self.exercise_level = level
+        return text
 
-    @staticmethod
-    def solution_name(title: str) -> str:
-        """Return '연습 N 풀이' for the title '풀이 (연습 N)'."""
-        m = re.fullmatch(r"풀이 \((.+)\)", title)
-        return f"{m[1]} 풀이" if m else title
+    def solution(self, label: str, inner: str, closed: bool) -> str:
+        """Return a solution: a folded heading cell, its text and (if closed) its end.
+
+        In the twin the heading is listed in colab.collapsed_sections, so Colab opens
+        the notebook with everything under it (prose, code, output) folded. The student
+        notebook leaves everything between the heading and the end out.
+        """
+        level = min((self.exercise_level or self.level) + 1, 6)
+        number = self.chapter.exercises.get(label.strip())
+        title = f"풀이 (연습 {number})" if number else "풀이"
+        text = f"\x00SOLUTION\x00{'#' * level} {title}\x00CELL\x00{inner.strip()}\n"
+        if closed:
+            return text + f"\x00END {level}\x00"
+        self.open_solution = level
+        return text
 
     def quote(self, title: str, body: str) -> str:
         lines = [f"**{self.inline(title)}**", "", *body.strip("\n").split("\n")]
@@ -515,23 +612,29 @@ class Converter:
         return chapter.title if chapter and chapter.title else target
 
     def cite(self, name: str, keys: str) -> str:
+        """Return '(Hochreiter & Schmidhuber, 1997)' or 'Gers et al. (2000)'."""
         parts = []
         for key in (k.strip() for k in keys.split(",") if k.strip()):
-            authors, year = self.context.bib.get(key, ([], ""))
-            if not authors:
-                parts.append((key, ""))
-                continue
-            who = authors[0] if len(authors) == 1 else (
-                f"{authors[0]} & {authors[1]}" if len(authors) == 2
-                else f"{authors[0]} et al.")
-            parts.append((who, year))
+            entry = self.context.bib.get(key)
+            if entry is None:
+                raise ConversionError(f"{self.where()}: no entry {key!r} in references.bib")
+            if key not in self.cited:
+                self.cited.append(key)
+            parts.append((entry.who(), entry.year))
         if name in ("cite:t", "cite:ts"):
-            return ", ".join(f"{who} ({year})" if year else who for who, year in parts)
+            return ", ".join(f"{who} ({year})" for who, year in parts)
         if name == "cite:author":
             return ", ".join(who for who, _ in parts)
         if name == "cite:year":
             return ", ".join(year for _, year in parts)
-        return "(" + "; ".join(f"{who} {year}".strip() for who, year in parts) + ")"
+        return "(" + "; ".join(f"{who}, {year}" for who, year in parts) + ")"
+
+    def references(self) -> str:
+        """Return the '참고 문헌' list of what this chapter cited ('' if nothing)."""
+        if not self.cited:
+            return ""
+        lines = sorted(self.context.bib[k].line() for k in self.cited)
+        return "## 참고 문헌\n\n" + "\n".join(f"- {line}" for line in lines)
 
     def where(self, line: int | None = None) -> str:
         return f"{self.md.name}" + (f" (cell line {line})" if line else "")
@@ -563,6 +666,92 @@ def select_lines(code: str, spec: str) -> str:
 
 
 # ---------------------------------------------------------------------------
+# 독자에 따라: {only}, 학생용 안내 줄, 답 셀의 빈칸, 확인 셀
+# ---------------------------------------------------------------------------
+
+
+def only_applies(expression: str, where: str = "") -> bool:
+    """Return whether an ``{only}`` block shows in a notebook (tags: NOTEBOOK_TAGS).
+
+    Sphinx shows ``{only} html`` in the book and drops ``{only} colab``; a notebook
+    does the opposite. Only tag names, ``and``, ``or``, ``not`` and parentheses.
+    """
+    words = re.findall(r"[\w-]+|[()]", expression)
+    if not words or "".join(words) != re.sub(r"\s+", "", expression):
+        raise ConversionError(f"{where}: cannot read the {{only}} expression "
+                              f"{expression!r}")
+    names = [w for w in words if w not in ("and", "or", "not", "(", ")")]
+    unknown = sorted(set(names) - set(NOTEBOOK_TAGS))
+    if unknown:
+        raise ConversionError(f"{where}: unknown {{only}} tags {unknown} "
+                              f"(known: {sorted(NOTEBOOK_TAGS)})")
+    code = " ".join(str(NOTEBOOK_TAGS[w]) if w in NOTEBOOK_TAGS else w for w in words)
+    return bool(eval(code, {"__builtins__": {}}))  # 이름은 위에서 모두 True/False로
+
+
+def student_line(number: int, answered: bool) -> str:
+    """Return the line under an exercise in a student notebook."""
+    q = f"pp.exercise({number})"
+    if answered:
+        return (f"*답을 아래 셀에 쓰고, 그다음 확인 셀을 실행하세요. 막히면 "
+                f"`{q}.hint()`, 다 풀었으면 `{q}.solution()`으로 풀이를 봅니다.*")
+    return (f"*생각을 먼저 적어 본 뒤 `{q}.hint()`로 힌트를, `{q}.solution()`으로 "
+            "풀이를 보세요.*")
+
+
+def stub_source(code: str, where: str = "") -> str:
+    """Return an exercise-answer cell as a stub that runs as it stands.
+
+    ``NAME = value`` becomes ``NAME = ...``; a function keeps its signature and
+    docstring with the body ``return ...``; imports and any other line stay as they
+    are (``pp.exercise(3).predict(예측);``). Comments before the first statement stay.
+    """
+    try:
+        tree = ast.parse(code)
+    except SyntaxError as exc:
+        raise ConversionError(f"{where}: an {ANSWER_TAG} cell must be plain "
+                              f"Python: {exc}") from None
+    lines, out = code.split("\n"), []
+    first = tree.body[0].lineno if tree.body else len(lines) + 1
+    out += [line for line in lines[:first - 1] if line.strip().startswith("#")]
+    for node in tree.body:
+        segment = "\n".join(lines[node.lineno - 1:node.end_lineno])
+        if isinstance(node, (ast.Assign, ast.AnnAssign)):
+            targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+            names = " = ".join(ast.get_source_segment(code, t) for t in targets)
+            if isinstance(node, ast.AnnAssign):
+                names += f": {ast.get_source_segment(code, node.annotation)}"
+            out.append(f"{names} = ...")
+        elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            start = min([node.lineno, *(d.lineno for d in node.decorator_list)])
+            body = node.body[0]
+            keep = body.end_lineno if (isinstance(body, ast.Expr) and isinstance(
+                body.value, ast.Constant) and isinstance(body.value.value, str)) \
+                else body.lineno - 1
+            head = lines[start - 1:keep]
+            if keep < body.lineno:  # 한 줄 정의 "def f(x): return x" 는 머리만 남깁니다
+                head = [re.sub(r":\s*[^:]*$", ":", lines[start - 1])] \
+                    if node.lineno == body.lineno else head
+            indent = re.match(r"\s*", lines[body.lineno - 1])[0] \
+                if body.lineno != node.lineno else " " * (node.col_offset + 4)
+            out += [*head, f"{indent}return ..."]
+        else:
+            out.append(segment)
+    return "\n".join(out).strip("\n")
+
+
+def check_source(code: str) -> str:
+    """Return an exercise-check cell without its ``assert`` statements."""
+    lines = code.split("\n")
+    try:
+        drop = {n for node in ast.parse(code).body if isinstance(node, ast.Assert)
+                for n in range(node.lineno, node.end_lineno + 1)}
+    except SyntaxError:
+        drop = {i + 1 for i, line in enumerate(lines) if line.startswith("assert ")}
+    return "\n".join(line for i, line in enumerate(lines, 1) if i not in drop)
+
+
+# ---------------------------------------------------------------------------
 # 노트북 쓰기
 # ---------------------------------------------------------------------------
 
@@ -578,40 +767,209 @@ def _cell_id(cell_type: str, source: str, seen: set) -> str:
     return cid
 
 
-def twin_notebook(md: Path, context: Context | None = None):
-    """Return the plain-Jupyter Colab twin of a chapter .md as an nbformat node."""
+def _heading_level(text: str) -> int | None:
+    m = re.match(r"(#{1,6})\s", text)
+    return len(m[1]) if m else None
+
+
+def folded_code(source: str, metadata: dict) -> tuple[str, dict]:
+    """Return a hide-input / remove-input / remove-cell cell as a Colab form.
+
+    A form (``cellView: "form"`` and a ``#@title`` first line) shows the title and the
+    output, and keeps the code folded until the reader opens it.
+    """
+    if not FOLDED_TAGS & set(metadata.get("tags", [])):
+        return source, metadata
+    return f"{FORM_TITLE}\n{source}", {**metadata, "cellView": "form"}
+
+
+class NotebookWriter:
+    """Assemble the cells of a twin (student=False) or a student notebook."""
+
+    def __init__(self, student: bool):
+        self.student = student
+        self.cells, self.seen, self.collapsed = [], set(), []
+        self.in_solution = False
+        self.close_level: int | None = None  # 풀이가 끝난 뒤 이 수준 이하의 제목이 필요
+
+    def add(self, cell_type: str, source: str, metadata: dict | None = None,
+            collapsed: bool = False) -> None:
+        if cell_type == "markdown" and not source.strip():
+            return
+        if self.student and self.in_solution:
+            return
+        if self.close_level is not None:
+            level = _heading_level(source) if cell_type == "markdown" else None
+            if level is None or level > self.close_level:
+                # 접힌 풀이 밑으로 본문이 딸려 들어가지 않게 같은 수준의 제목으로 닫습니다
+                closer, self.close_level = self._closer(), None
+                self.add("markdown", closer)
+            self.close_level = None
+        make = {"markdown": nbformat.v4.new_markdown_cell,
+                "code": nbformat.v4.new_code_cell,
+                "raw": nbformat.v4.new_raw_cell}[cell_type]
+        cell = make(source, metadata=dict(metadata or {}))
+        cell.id = _cell_id(cell_type, source, self.seen)
+        if collapsed:  # Colab이 접힌 구역을 셀 메타데이터의 id로 기억합니다
+            cell.metadata["id"] = cell.id
+            self.collapsed.append(cell.id)
+        self.cells.append(cell)
+
+    def _closer(self) -> str:
+        return "#" * max(self.close_level - 1, 1) + " 연습 문제를 마치며"
+
+    def markdown(self, text: str) -> None:
+        """Add converted Markdown, split into cells at the MARK separators."""
+        pos, kind, arg = 0, "CELL", None
+        for m in [*MARK.finditer(text), None]:
+            chunk = text[pos:m.start() if m else len(text)].strip("\n")
+            if kind == "SOLUTION":
+                if not self.student:
+                    self.add("markdown", chunk, collapsed=True)
+                self.in_solution = True
+            else:
+                self.add("markdown", chunk)
+            if m is None:
+                break
+            kind, arg, pos = m["kind"], m["arg"], m.end()
+            if kind == "END":
+                self.in_solution = False
+                self.close_level = None if self.student else int(arg)
+
+    def code(self, source: str, metadata: dict, where: str = "") -> None:
+        tags = set(metadata.get("tags", []))
+        if self.student and self.in_solution:
+            if ANSWER_TAG in tags:
+                source = stub_source(source, where)
+            elif CHECK_TAG in tags:
+                source = check_source(source)
+            else:
+                return
+            self.in_solution = False
+            self.add("code", source, metadata)
+            self.in_solution = True
+            return
+        self.add("code", *folded_code(source, metadata))
+
+
+def notebook(md: Path, context: Context | None = None, student: bool = False):
+    """Return the twin (or the student notebook) of a chapter .md as an nbformat node."""
     context = context or make_context(md.parent)
     source = jupytext.read(md, fmt="md:myst")
     formats = source.metadata.get("jupytext", {}).get("formats", "")
     if "ipynb" not in formats.split(","):
         raise ConversionError(f"{md.name}: its jupytext header must pair it with "
                               "ipynb (formats: ipynb,md:myst)")
-    converter, cells, seen = Converter(md, context), [], set()
-    for cell in source.cells:
+    converter = Converter(md, context, student=student)
+    writer = NotebookWriter(student)
+    for i, cell in enumerate(source.cells):
         if cell.cell_type == "markdown":
-            text = converter.markdown(cell.source)
-            if not text.strip():
-                continue
-            new = nbformat.v4.new_markdown_cell(text, metadata=dict(cell.metadata))
+            writer.markdown(converter.markdown(cell.source))
         elif cell.cell_type == "code":
-            new = nbformat.v4.new_code_cell(cell.source, metadata=dict(cell.metadata))
+            writer.code(cell.source, dict(cell.metadata), f"{md.name} (cell {i})")
         else:
-            new = nbformat.v4.new_raw_cell(cell.source, metadata=dict(cell.metadata))
-        new.id = _cell_id(new.cell_type, new.source, seen)
-        cells.append(new)
+            writer.add("raw", cell.source, dict(cell.metadata))
     if converter.open_solution:
         raise ConversionError(f"{md.name}: a solution-start has no solution-end")
+    writer.close_level = None
+    writer.add("markdown", converter.references())
+    if student and writer.cells:
+        writer.cells.insert(1, nbformat.v4.new_markdown_cell(STUDENT_NOTE, id="student"))
     metadata = {k: v for k, v in source.metadata.items() if k != "jupytext"}
     metadata.setdefault("language_info", {"name": "python"})
-    metadata.update(COLAB_META)
-    nb = nbformat.v4.new_notebook(cells=cells, metadata=metadata)
+    colab = metadata["colab"] = {"provenance": [], **metadata.get("colab", {})}
+    if writer.collapsed:
+        colab["collapsed_sections"] = writer.collapsed
+    nb = nbformat.v4.new_notebook(cells=writer.cells, metadata=metadata)
     nbformat.validate(nb)
     return nb
 
 
+STUDENT_NOTE = (
+    "> **학생용 노트북**\n>\n"
+    "> 연습 문제의 풀이를 뺀 판입니다. 연습마다 답을 쓰는 셀(`답 = ...`)과 확인 셀이 "
+    "있습니다. 답을 쓰고 확인 셀을 실행하면 `pp.exercise`가 이 실행에서 잰 값과 비교해 "
+    "맞았는지, 아니라면 무엇이 얼마나 다른지 알려 줍니다. 확인은 배우라고 있는 것이지 "
+    "채점이 아닙니다."
+)
+
+
+def twin_notebook(md: Path, context: Context | None = None):
+    """Return the plain-Jupyter Colab twin of a chapter .md as an nbformat node."""
+    return notebook(md, context)
+
+
 def twin_text(md: Path, context: Context | None = None) -> str:
     """Return the exact text sync writes to the .ipynb twin of `md`."""
-    return nbformat.writes(twin_notebook(md, context)) + "\n"
+    return nbformat.writes(notebook(md, context)) + "\n"
+
+
+def student_path(md: Path) -> Path:
+    return md.parent / STUDENT_DIR / md.with_suffix(".ipynb").name
+
+
+def student_text(md: Path, context: Context | None = None) -> str:
+    """Return the exact text sync writes to the student notebook of `md`."""
+    return nbformat.writes(notebook(md, context, student=True)) + "\n"
+
+
+# ---------------------------------------------------------------------------
+# 글루 서식: 책 밖에서 pp.glue가 책과 같은 서식으로 값을 보여 주도록
+# ---------------------------------------------------------------------------
+
+
+def glue_references(md: Path) -> list[tuple[str, str]]:
+    """Return (key, format) of every {glue:text} role of a page, in order.
+
+    The format is what follows the key's last ':' as myst-nb splits it ('' if none).
+    """
+    refs = []
+
+    def walk(blocks):
+        for block in blocks:
+            if isinstance(block, Directive):
+                if block.name in GLUE_DIRECTIVES:
+                    refs.append((block.arg.split(":")[0].strip(), ""))
+                if block.name not in ("literalinclude", *CODE_DIRECTIVES):
+                    walk(split_blocks(block.body))
+            elif isinstance(block, str):
+                for m in INLINE.finditer(block):
+                    if m["role"] and m["role"].startswith("glue"):
+                        key, _, fmt = m["body"].rpartition(":") if ":" in m["body"] \
+                            else (m["body"], "", "")
+                        refs.append((key.split("::")[-1].strip(), fmt))
+
+    for cell in jupytext.read(md, fmt="md:myst").cells:
+        if cell.cell_type == "markdown":
+            walk(split_blocks(cell.source.splitlines()))
+    return refs
+
+
+def book_pages() -> list[Path]:
+    """Return every page of _toc.yml as a path (root first, then in order)."""
+    toc = yaml.safe_load((ROOT / "_toc.yml").read_text(encoding="utf-8"))
+    files = [toc["root"]] + [c["file"] for part in toc.get("parts", [])
+                             for c in part.get("chapters", [])]
+    return [ROOT / f"{f}.md" for f in files if (ROOT / f"{f}.md").exists()]
+
+
+def glue_formats_text(pages: list[Path] | None = None) -> str:
+    """Return glue_formats.json: {key: [format, ...]} in the order the prose uses them."""
+    formats: dict[str, list[str]] = {}
+    for page in pages or book_pages():
+        for key, fmt in glue_references(page):
+            if fmt not in formats.setdefault(key, []):
+                formats[key].append(fmt)
+    return json.dumps(dict(sorted(formats.items())), ensure_ascii=False,
+                      indent=1) + "\n"
+
+
+def write_if_changed(path: Path, text: str) -> bool:
+    old = path.read_text(encoding="utf-8") if path.exists() else None
+    if text != old:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    return text != old
 
 
 def install_target() -> tuple[str, str]:
@@ -632,15 +990,13 @@ def sync_install_cell(md: Path, target: tuple[str, str]) -> bool:
 
 
 def sync(md: Path, context: Context) -> bool:
-    """Write md's twin if its text changed; return True if it did."""
+    """Write md's twin and student notebook if their text changed; True if one did."""
     ipynb = md.with_suffix(".ipynb")
-    text = twin_text(md, context)
-    old = ipynb.read_text(encoding="utf-8") if ipynb.exists() else None
-    if text != old:
-        ipynb.write_text(text, encoding="utf-8")
+    changed = write_if_changed(ipynb, twin_text(md, context))
+    changed |= write_if_changed(student_path(md), student_text(md, context))
     stat = md.stat()  # jupytext가 .md를 더 최신(원본)으로 보도록 수정 시각을 맞춥니다
     os.utime(ipynb, ns=(stat.st_atime_ns, stat.st_mtime_ns))
-    return text != old
+    return changed
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -651,11 +1007,13 @@ def main(argv: list[str] | None = None) -> int:
     context = make_context()
     try:
         changed = [md.name for md in chapters if sync(md, context)]
+        formats = write_if_changed(GLUE_FORMATS, glue_formats_text())
     except ConversionError as exc:
         print(f"sync_chapters: {exc}", file=sys.stderr)
         return 1
-    print(f"{len(chapters)} chapters, {len(changed)} twins rewritten"
-          + (f": {', '.join(changed)}" if changed else ""))
+    print(f"{len(chapters)} chapters, {len(changed)} rewritten"
+          + (f": {', '.join(changed)}" if changed else "")
+          + (f"; {GLUE_FORMATS.name} rewritten" if formats else ""))
     return 0
 
 

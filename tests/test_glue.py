@@ -1,4 +1,4 @@
-"""nlp_pp.book without the book toolchain (Colab): glued values and warnings as Markdown."""
+"""nlp_pp.book outside the book build (Colab, Jupyter): glued values and warnings as Markdown."""
 
 import warnings
 
@@ -13,28 +13,62 @@ from nlp_pp import book
 
 @pytest.fixture
 def shown(monkeypatch):
-    """Pretend myst-nb is missing; collect what would be displayed."""
+    """Outside the book build, with a known map of formats; collect what is shown."""
     out = []
-    monkeypatch.setattr(book, "_has_myst_nb", lambda: False)
+    monkeypatch.delenv(book.BOOK_BUILD_ENV, raising=False)
+    monkeypatch.setattr(book, "glue_formats", lambda: {
+        "ch0_acc": ("",), "ch0_note": ("",), "ch0_table": ("",),
+        "ch0_share": (".1%", ".0f"), "ch0_n": (",",), "ch0_delta": ("+.1%",)})
     monkeypatch.setattr(IPython.display, "display", lambda obj: out.append(obj))
     return out
 
 
-@pytest.mark.parametrize("value, text", [
-    (5976, "5,976"), (np.int64(330), "330"), (0.602345, "0.6023"), (43.0, "43"),
-    (1234.56, "1,235"), (1.2e-7, "1.2e-07"), (0.0, "0"), (np.float32(0.25), "0.25"),
-    (torch.tensor(0.5), "0.5"), (True, "True"), ("42초", "42초"),
+@pytest.mark.parametrize("value, fmt, text", [
+    (5976, ",", "5,976"), (np.int64(330), "", "330"), (0.602345, "", "0.602345"),
+    (0.25, ".1%", "25.0%"), (0.015, "+.1%", "+1.5%"), (np.float32(0.25), ".2f", "0.25"),
+    (torch.tensor(0.5), ".0%", "50%"), (True, "", "True"), ("42초", "", "42초"),
+    (1.2e-7, ".1e", "1.2e-07"), ("a'b", "", "a'b"), (1195, "", "1195"),
 ])
-def test_format_value_is_short(value, text):
-    assert book.format_value(value) == text
+def test_format_glued_is_what_the_book_prints(value, fmt, text):
+    assert book.format_glued(value, fmt) == text
 
 
-def test_glue_without_myst_nb_shows_a_markdown_line(shown):
+def test_format_glued_matches_myst_nb():
+    variables = pytest.importorskip("myst_nb.core.variables")
+    for value in (0.602345, 5976, "42초", "a'b", np.float64(1 / 3), -0.004):
+        for fmt in ("", ".1%", ",", ".2f") if not isinstance(value, str) else ("",):
+            expected = variables.format_plain_text(book.plain_text(value), fmt or "s")
+            assert book.format_glued(value, fmt) == expected, (value, fmt)
+
+
+def test_glue_outside_the_book_shows_a_markdown_line_per_format(shown):
     assert book.glue("ch0_acc", 0.602345) == 0.602345
     assert book.glue("ch0_note", "a_b <PAD>") == "a_b <PAD>"
-    assert [type(o) for o in shown] == [IPython.display.Markdown] * 2
-    assert shown[0].data == "`ch0_acc` = 0.6023"
-    assert shown[1].data == r"`ch0_note` = a\_b \<PAD\>"
+    book.glue("ch0_share", np.float64(0.254))
+    book.glue("ch0_n", 5976)
+    book.glue("ch0_delta", 0.015)
+    assert [type(o) for o in shown] == [IPython.display.Markdown] * 5
+    assert [o.data for o in shown] == [
+        "`ch0_acc` = 0.602345", r"`ch0_note` = a\_b \<PAD\>",
+        "`ch0_share` = 25.4% · 0", "`ch0_n` = 5,976", "`ch0_delta` = +1.5%"]
+
+
+def test_a_name_no_prose_uses_shows_nothing(shown):
+    assert book.glue("ch0_unused", 3) == 3
+    assert shown == []
+
+
+def test_glue_shows_in_jupyter_even_when_myst_nb_is_installed(shown):
+    pytest.importorskip("myst_nb")  # 책 도구가 깔려 있어도 책 빌드가 아니면 보여 줍니다
+    book.glue("ch0_acc", 0.5)
+    assert [o.data for o in shown] == ["`ch0_acc` = 0.5"]
+
+
+def test_glue_formats_file_is_a_map_of_format_lists():
+    book.glue_formats.cache_clear()
+    formats = book.glue_formats()
+    assert formats and all(isinstance(v, tuple) and v for v in formats.values())
+    assert ".1%" in {f for specs in formats.values() for f in specs}
 
 
 def test_glue_without_myst_nb_shows_tables_whole(shown):
@@ -59,15 +93,30 @@ def test_warnings_stay_ordinary_outside_a_notebook():
         warnings.warn("보통 경고", UserWarning, stacklevel=1)
 
 
-def test_numpy_scalars_are_glued_as_python_numbers(monkeypatch):
+def test_the_book_build_glues_silently_through_myst_nb(monkeypatch):
     myst_nb = pytest.importorskip("myst_nb")
-    seen = {}
+    seen, out = {}, []
     monkeypatch.setattr(myst_nb, "glue", lambda name, value, display: seen.update(
-        {name: value}))
-    monkeypatch.setattr(book, "_has_myst_nb", lambda: True)
-    out = book.glue("x", np.float64(0.25))
-    assert type(seen["x"]) is float and seen["x"] == 0.25
-    assert isinstance(out, np.float64)
+        {name: (value, display)}))
+    monkeypatch.setattr(IPython.display, "display", lambda obj: out.append(obj))
+    monkeypatch.setenv(book.BOOK_BUILD_ENV, "1")
+    result = book.glue("x", np.float64(0.25))
+    assert type(seen["x"][0]) is float and seen["x"] == (0.25, False)
+    assert isinstance(result, np.float64) and out == []
+
+
+def test_the_book_extension_sets_the_flag(monkeypatch):
+    import importlib.util
+    from pathlib import Path
+
+    monkeypatch.delenv(book.BOOK_BUILD_ENV, raising=False)
+    path = Path(__file__).resolve().parents[1] / "_ext" / "nlp_pp_build.py"
+    spec = importlib.util.spec_from_file_location("nlp_pp_build", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    assert not book.in_book_build()
+    module.setup(None)
+    assert book.in_book_build()
 
 
 def test_show_source_gives_the_package_code_as_html_and_markdown():
