@@ -6,6 +6,8 @@ measures, calls one of these functions and glues the sentence that comes back.
 
 from __future__ import annotations
 
+import math
+
 __all__ = [
     "MAJORITY_MARGIN",
     "baseline_verdict",
@@ -14,9 +16,13 @@ __all__ = [
     "gated_verdict",
     "leak_verdict",
     "learned",
+    "majority_margin",
     "model_verdict",
     "padding_verdict",
+    "particle",
     "pct",
+    "pp_diff",
+    "pretrain_verdict",
     "run_sentence",
     "seed_claim_verdict",
     "seed_interval",
@@ -26,9 +32,12 @@ __all__ = [
     "steps_verdict",
     "timing_sentence",
     "topic",
+    "vs_majority",
 ]
 
-# 다수 클래스 비율보다 이만큼(5 %포인트) 넘게 높아야 "학습했다"고 말합니다.
+# 다수 클래스 비율보다 적어도 이만큼(5 %p) 높아야 "학습했다"고 말합니다.
+# 테스트 메시지 수를 알면 이항 표준오차의 두 배가 더 클 때 그것을 쓰고, 다수 클래스
+# 비율이 아주 높을 때(95 % 이상 등)는 100 %까지 남은 거리의 절반을 넘지 않게 줄입니다.
 MAJORITY_MARGIN = 0.05
 
 SOURCES = {
@@ -39,19 +48,59 @@ SOURCES = {
     "download": "실제 데이터 spam_SNS.csv",
 }
 
+# 조사 쌍: (받침 있을 때, 받침 없을 때). 어느 쪽으로 불러도 됩니다.
+_PAIRS = (("은", "는"), ("이", "가"), ("을", "를"), ("과", "와"), ("으로", "로"),
+          ("이다", "다"), ("이나", "나"))
+_PARTICLES = {p: pair for pair in _PAIRS for p in pair}
+# 영문 글자는 읽는 이름의 끝소리로 정합니다 (L 엘, M 엠, N 엔, R 알; 나머지는 받침 없음).
+_LATIN_FINAL = {"l": "ㄹ", "m": "ㅁ", "n": "ㄴ", "r": "ㄹ"}
+# 숫자: 0 영, 1 일, 3 삼, 6 육, 7 칠, 8 팔 (10 십, 100 백, 1000 천도 받침이 있습니다)
+_DIGIT_FINAL = {"0": "ㅇ", "1": "ㄹ", "3": "ㅁ", "6": "ㄱ", "7": "ㄹ", "8": "ㄹ"}
 
-# 영문 약어는 마지막 글자를 읽는 소리로 받침을 정합니다 (L 엘, M 엠, N 엔, R 알).
-_LATIN_FINAL = frozenset("LMNRlmnr")
+
+def _final(word: str) -> str:
+    """Return the final consonant heard at the end of `word` ('' if none, 'ㄹ' ...)."""
+    text = word.rstrip()
+    while text.endswith(")"):  # 'LSTM(97.0%)' → 'LSTM': 괄호 안은 읽지 않습니다
+        depth, i = 0, len(text)
+        while i:
+            i -= 1
+            depth += {")": 1, "(": -1}.get(text[i], 0)
+            if depth == 0:
+                break
+        if depth or not text[:i].strip():
+            break  # 짝이 없거나 괄호뿐이면 그대로 읽습니다
+        text = text[:i].rstrip()
+    last = text[-1:]
+    if not last:
+        raise ValueError(f"조사를 붙일 단어가 비었습니다 / empty word: {word!r}")
+    if "가" <= last <= "힣":
+        index = (ord(last) - 0xAC00) % 28
+        return "" if index == 0 else ("ㄹ" if index == 8 else "ㅁ")  # ㅁ: 그 밖의 받침
+    if last.isdigit():
+        return _DIGIT_FINAL.get(last, "")
+    return _LATIN_FINAL.get(last.lower(), "")
+
+
+def particle(word: str, kind: str) -> str:
+    """Return `word` with the right form of a particle: particle('LSTM', '가') == 'LSTM이'.
+
+    `kind` names either form of 은/는, 이/가, 을/를, 과/와, (으)로, (이)다, (이)나. Latin
+    letters read by their names (L 엘, M 엠, N 엔, R 알), digits by their Korean
+    reading, and a closing parenthesis is skipped: 'GRU(90.0%)' takes GRU's particle.
+    """
+    if kind not in _PARTICLES:
+        raise ValueError(f"모르는 조사입니다 / unknown particle: {kind!r}")
+    with_final, without = _PARTICLES[kind]
+    final = _final(word)
+    if with_final == "으로":
+        return word + ("으로" if final and final != "ㄹ" else "로")
+    return word + (with_final if final else without)
 
 
 def topic(word: str) -> str:
     """Return `word` with the right topic particle: 'RNN은', 'GRU는', '모델은'."""
-    last = word.rstrip()[-1:]
-    if "가" <= last <= "힣":
-        final = (ord(last) - 0xAC00) % 28 != 0
-    else:
-        final = last in _LATIN_FINAL or last.isdigit() and last in "0136780"
-    return f"{word}{'은' if final else '는'}"
+    return particle(word, "은")
 
 
 def pct(x: float) -> str:
@@ -59,9 +108,56 @@ def pct(x: float) -> str:
     return f"{x:.1%}"
 
 
-def learned(acc: float, majority: float, margin: float = MAJORITY_MARGIN) -> bool:
+def pp_diff(x: float) -> str:
+    """Return a difference of two shares in percentage points ('+5.2 %p')."""
+    return f"{x * 100:+.1f} %p"
+
+
+def majority_margin(majority: float, n_test: int | None = None) -> float:
+    """Return how far above the majority rate an accuracy must be to count as learned.
+
+    5 %p, or twice the binomial standard error of an accuracy near the majority rate
+    on `n_test` messages when that is larger, but never more than half the distance
+    to 100 %, so that a run can pass even when the majority rate is 95 % or more.
+    """
+    if not 0.0 <= majority <= 1.0:
+        raise ValueError(f"다수 클래스 비율은 0과 1 사이여야 합니다 / majority rate must "
+                         f"be in [0, 1]: {majority}")
+    margin = MAJORITY_MARGIN
+    if n_test:
+        margin = max(margin, 2 * math.sqrt(majority * (1 - majority) / n_test))
+    return min(margin, (1 - majority) / 2)
+
+
+def learned(acc: float, majority: float, n_test: int | None = None) -> bool:
     """Return True if `acc` is clearly above the majority-class rate."""
-    return acc > majority + margin
+    return acc > majority + majority_margin(majority, n_test)
+
+
+def _standing(acc: float, majority: float, n_test: int | None) -> str:
+    """Return 'above', 'near' or 'below' the majority rate."""
+    margin = majority_margin(majority, n_test)
+    if acc > majority + margin:
+        return "above"
+    return "near" if acc >= majority - margin else "below"
+
+
+def _short_of(accs, majority: float, n_test: int | None) -> str:
+    """Return how accuracies that did not learn stand: near, below, or some of each."""
+    where = {_standing(a, majority, n_test) for a in accs}
+    rate = f"다수 클래스 비율({pct(majority)})"
+    if where == {"near"}:
+        return f"{rate} 근처에 머물렀습니다"
+    if where == {"below"}:
+        return f"{rate}보다도 뚜렷이 낮았습니다"
+    return f"{rate}을 뚜렷이 넘지 못했습니다"
+
+
+def vs_majority(acc: float, majority: float, n_test: int | None = None) -> str:
+    """Return how one accuracy stands against the majority rate, as a sentence end."""
+    if learned(acc, majority, n_test):
+        return f"다수 클래스 비율({pct(majority)})을 뚜렷이 넘었습니다"
+    return _short_of([acc], majority, n_test)
 
 
 def source_sentence(source: str) -> str:
@@ -74,8 +170,8 @@ def run_sentence(mode: str, device, source: str) -> str:
     kind = "CPU" if str(device).startswith("cpu") else "GPU"
     size = ("강의 설정 그대로인 full 모드" if mode == "full"
             else "강의 설정에서 크기(데이터·에포크·배치·차원)만 줄인 quick 모드")
-    return (f"이 페이지의 숫자는 {size}로, {kind}에서, {source_sentence(source)}로 "
-            "계산했습니다")
+    return (f"이 페이지의 숫자는 {size}로, {kind}에서, "
+            f"{particle(source_sentence(source), '로')} 계산했습니다")
 
 
 def timing_sentence(device, device_name: str | None = None) -> str:
@@ -87,55 +183,111 @@ def timing_sentence(device, device_name: str | None = None) -> str:
     return f"표의 시간은 이번 실행의 GPU{name}에서 잰 값입니다"
 
 
-def model_verdict(model: str, accs: dict, majority: float) -> str:
+def model_verdict(model: str, accs: dict, majority: float,
+                  n_test: int | None = None) -> str:
     """Return how one model did with each embedding, against the majority rate."""
-    ok = {emb: learned(a, majority) for emb, a in accs.items()}
+    ok = {emb: learned(a, majority, n_test) for emb, a in accs.items()}
     vals = ", ".join(f"{emb} {pct(a)}" for emb, a in accs.items())
-    if not any(ok.values()):
-        return (f"{topic(model)} 모든 임베딩에서 다수 클래스 비율({pct(majority)}) 근처에 "
-                f"머물렀습니다({vals})")
-    if all(ok.values()):
-        return (f"{topic(model)} 모든 임베딩에서 다수 클래스 비율({pct(majority)})을 넘어 "
-                f"학습했습니다({vals})")
-    good = [e for e, v in ok.items() if v]
     bad = [e for e, v in ok.items() if not v]
+    if not bad:
+        return (f"{topic(model)} 모든 임베딩에서 다수 클래스 비율({pct(majority)})을 "
+                f"뚜렷이 넘어 학습했습니다({vals})")
+    short = _short_of([accs[e] for e in bad], majority, n_test)
+    if len(bad) == len(ok):
+        return f"{topic(model)} 모든 임베딩에서 {short}({vals})"
+    good = [e for e, v in ok.items() if v]
     return (f"{topic(model)} {', '.join(good)}에서는 학습했지만 {', '.join(bad)}에서는 "
-            f"다수 클래스 비율({pct(majority)}) 근처에 머물렀습니다({vals})")
+            f"{short}({vals})")
 
 
-def gated_verdict(accs: dict, majority: float) -> str:
-    """Return the story of the gated (LSTM/GRU) conditions of the lecture's setup."""
-    n_ok = sum(learned(a, majority) for a in accs.values())
-    n = len(accs)
+def _split_key(key: str) -> tuple[str, str]:
+    """Return (model, embedding) of a condition key such as 'LSTM_사전훈련'."""
+    model, _, emb = key.partition("_")
+    return model, emb
+
+
+def _clean_split(ok: dict, part: int) -> bool:
+    """Return True if the outcome depends only on part 0 (model) or 1 (embedding)."""
+    seen = {}
+    for key, passed in ok.items():
+        if seen.setdefault(_split_key(key)[part], passed) != passed:
+            return False
+    return len(set(seen.values())) == 2
+
+
+def gated_verdict(accs: dict, majority: float, rnn: dict | None = None,
+                  n_test: int | None = None) -> str:
+    """Return the story of the gated (LSTM/GRU) conditions of the lecture's setup.
+
+    `accs` maps condition keys ('LSTM_사전훈련', ...) to test accuracies; `rnn`, the
+    RNN's accuracies of the same run, if known, so the sentence can compare with it.
+    """
+    ok = {k: learned(a, majority, n_test) for k, a in accs.items()}
+    n, n_ok = len(ok), sum(ok.values())
+    rate = f"다수 클래스 비율({pct(majority)})"
     if n_ok == 0:
-        return (f"이번 실행에서는 LSTM과 GRU도 강의 설정 그대로는 학습을 시작하지 "
-                f"못했습니다. {n}개 조건 모두 다수 클래스 비율({pct(majority)}) 근처입니다. "
-                "게이트가 있어도 이 예산(데이터와 에포크)으로는 수백 칸의 패딩을 건너 "
-                "기억과 기울기를 전하지 못한 것입니다")
+        rnn_ok = None if rnn is None else any(learned(a, majority, n_test)
+                                              for a in rnn.values())
+        who = {None: "LSTM과 GRU는", False: "LSTM과 GRU도",
+               True: "RNN이 학습했는데도 LSTM과 GRU는"}[rnn_ok]
+        return (f"이번 실행에서는 {who} 강의 설정 그대로는 학습을 시작하지 "
+                f"못했습니다. {n}개 조건 모두 "
+                f"{_short_of(accs.values(), majority, n_test)}. 게이트가 있어도 이 "
+                "예산(데이터와 에포크)으로는 수백 칸의 패딩을 건너 기억과 기울기를 "
+                "전하지 못한 것입니다")
     if n_ok == n:
-        return (f"이번 실행에서는 LSTM과 GRU가 강의 설정 그대로도 {n}개 조건 모두 다수 "
-                f"클래스 비율({pct(majority)})을 넘었습니다. 다만 7장에서 보듯 이 결과는 "
-                "시드와 학습 예산에 따라 달라질 수 있습니다")
-    return (f"이번 실행에서는 LSTM·GRU {n}개 조건 가운데 {n_ok}개만 다수 클래스 "
-            f"비율({pct(majority)})을 넘었습니다. 같은 구조가 조건에 따라 되기도 하고 "
-            "안 되기도 한다는 것, 즉 강의 설정이 불안정하다는 뜻입니다")
+        return (f"이번 실행에서는 LSTM과 GRU가 강의 설정 그대로도 {n}개 조건 모두 "
+                f"{rate}을 뚜렷이 넘었습니다. 다만 7장에서 보듯 이 결과는 시드와 학습 "
+                "예산에 따라 달라질 수 있습니다")
+    passed = ", ".join(k for k, v in ok.items() if v)
+    head = (f"이번 실행에서는 LSTM·GRU {n}개 조건 가운데 {n_ok}개({passed})만 "
+            f"{rate}을 뚜렷이 넘었습니다")
+    named = all("_" in k for k in ok)  # 'LSTM_사전훈련'처럼 구조_임베딩인 키
+    for part, what in ((0, "구조"), (1, "임베딩")):
+        if named and _clean_split(ok, part):
+            good = sorted({_split_key(k)[part] for k, v in ok.items() if v})
+            bad = sorted({_split_key(k)[part] for k, v in ok.items() if not v})
+            return (f"{head}. {', '.join(good)} 조건은 모두 넘고 "
+                    f"{', '.join(bad)} 조건은 모두 넘지 못했으니, 결과를 가른 "
+                    f"것은 {what}입니다. 다만 한 번의 실행이므로 이것이 {what}의 "
+                    "차이인지 시드의 우연인지는 7장에서 시드를 바꿔 봐야 압니다")
+    return (f"{head}. 결과가 구조로도 임베딩으로도 깔끔하게 갈리지 않으므로, 이 예산에서 "
+            "강의 설정은 학습이 시작되느냐 마느냐의 문턱에 걸쳐 있습니다. 7장에서 시드를 "
+            "바꿔 얼마나 흔들리는지 잽니다")
 
 
-def fix_verdict(before: dict, after: dict, majority: float) -> str:
+def fix_verdict(before: dict, after: dict, majority: float,
+                n_test: int | None = None) -> str:
     """Return what the gate-bias fix changed, condition by condition."""
     n = len(after)
-    ok_before = sum(learned(before[k], majority) for k in after)
-    ok_after = sum(learned(a, majority) for a in after.values())
+    ok_before = sum(learned(before[k], majority, n_test) for k in after)
+    ok_after = sum(learned(a, majority, n_test) for a in after.values())
     lo, hi = min(after.values()), max(after.values())
-    change = (f"다수 클래스 비율을 넘은 조건이 {n}개 중 {ok_before}개에서 "
-              f"{ok_after}개가 되었습니다")
-    if ok_after == n:
-        return (f"게이트 편향을 초기화하자 {change}. 정확도는 {pct(lo)}~{pct(hi)}입니다")
+    span = pct(lo) if lo == hi else f"{pct(lo)}~{pct(hi)}"
+    count = f"다수 클래스 비율({pct(majority)})을 뚜렷이 넘은 조건"
     if ok_after > ok_before:
-        return (f"게이트 편향을 초기화하자 {change}. 모두 고쳐지지는 않았습니다"
-                f"(최저 {pct(lo)})")
-    return (f"게이트 편향을 초기화해도 {change}. 이번 예산에서는 이 처방만으로 "
-            "부족했습니다")
+        head = (f"게이트 편향을 초기화하자 {count}이 {n}개 중 {ok_before}개에서 "
+                f"{ok_after}개로 늘었습니다")
+        if ok_after == n:
+            return f"{head}. 정확도는 {span}입니다"
+        return f"{head}. 모두 고쳐지지는 않았습니다(정확도 {span})"
+    if ok_after < ok_before:
+        return (f"게이트 편향을 초기화하자 오히려 {count}이 {n}개 중 {ok_before}개에서 "
+                f"{ok_after}개로 줄었습니다(정확도 {span}). 이번 실행에서 이 처방은 "
+                "학습을 돕지 못하고 방해했습니다")
+    if ok_after == n:
+        return (f"게이트 편향을 초기화하기 전에도 뒤에도 {count}은 {n}개 모두입니다"
+                f"(처방 뒤 정확도 {span}). 이번 예산에서는 처방 없이도 학습이 "
+                "시작되었으므로, 이 실행만으로는 처방의 효과를 말할 수 없습니다")
+    tail = ("이번 예산에서는 이 처방만으로 부족했습니다" if ok_after == 0 else
+            "처방이 학습한 조건의 수를 바꾸지 못했습니다")
+    return (f"게이트 편향을 초기화해도 {count}은 {n}개 중 {ok_before}개 그대로입니다"
+            f"(처방 뒤 정확도 {span}). {tail}")
+
+
+def _times(ratio: float) -> str:
+    """Return 'n배' with one decimal below 10 and none above."""
+    return f"{ratio:,.0f}배" if ratio >= 9.95 else f"{ratio:.1f}배"
 
 
 def baseline_verdict(best_key: str, best_acc: float, best_seconds: float,
@@ -143,29 +295,101 @@ def baseline_verdict(best_key: str, best_acc: float, best_seconds: float,
     """Return an honest answer to 'is the recurrent network worth it here?'."""
     diff = round((best_acc - base_acc) * n_test)
     ratio = best_seconds / max(base_seconds, 1e-9)
-    cost = f"학습 시간은 순환 신경망이 약 {ratio:,.0f}배 깁니다"
-    if diff <= 0:
-        return (f"이 데이터에서는 TF-IDF+로지스틱 회귀({pct(base_acc)})가 가장 좋은 "
-                f"순환 신경망 {best_key}({pct(best_acc)})와 같거나 더 정확하고, {cost}. "
-                "어떤 단어가 나오느냐만으로 답이 갈리는 과제에서는 순환 신경망이 "
-                "비용만큼의 값을 하지 못합니다")
-    return (f"가장 좋은 순환 신경망 {best_key}({pct(best_acc)})가 TF-IDF+로지스틱 "
-            f"회귀({pct(base_acc)})보다 테스트 메시지 {diff}통을 더 맞혔고, {cost}. "
-            "그 차이가 비용만큼 가치 있는지는 과제가 정합니다")
+    slower = ratio >= 1.05
+    if slower:
+        cost = f"학습 시간은 순환 신경망이 약 {_times(ratio)} 깁니다"
+    elif ratio <= 1 / 1.05:
+        cost = f"학습 시간은 오히려 순환 신경망이 약 {_times(1 / ratio)} 짧습니다"
+    else:
+        cost = "학습 시간은 둘이 비슷합니다"
+    rnn = f"가장 좋은 순환 신경망 {best_key}({pct(best_acc)})"
+    base = f"TF-IDF+로지스틱 회귀({pct(base_acc)})"
+    if diff > 0:
+        head = (f"{particle(rnn, '가')} {base}보다 테스트 메시지 {diff}통을 더 "
+                f"맞혔고, {cost}")
+        tail = ("그 차이가 비용만큼 가치 있는지는 과제가 정합니다" if slower else
+                "이 데이터에서는 순환 신경망이 더 정확하면서 비용도 크지 않았습니다")
+        return f"{head}. {tail}"
+    if diff == 0:
+        head = f"{particle(base, '과')} {particle(rnn, '이')} 테스트 메시지를 같은 수만큼 맞혔고"
+    else:
+        head = (f"{particle(base, '가')} {rnn}보다 테스트 메시지 {-diff}통을 더 "
+                "맞혔고")
+    tail = ("어떤 단어가 나오느냐만으로 답이 갈리는 과제에서는 순환 신경망이 비용만큼의 "
+            "값을 하지 못합니다" if slower else
+            "이 데이터에서는 순서를 보지 않는 단순한 모델로도 충분했습니다")
+    return f"이 데이터에서는 {head}, {cost}. {tail}"
 
 
-def claim_verdict(gaps: dict, lo: float = 0.05, hi: float = 0.07) -> str:
-    """Return whether the notes' 'GRU is 5-7 % less accurate' held in this run."""
-    if all(lo <= g <= hi for g in gaps.values()):
-        return "이번 실행에서도 그 정도 차이가 났습니다"
-    return "이번 실행의 결과는 그 주장을 뒷받침하지 않습니다"
+def _pair_gap_noise(a: float, b: float, n_test: int) -> float:
+    """Return about two standard errors of a difference of two test accuracies."""
+    p = (a + b) / 2
+    return 2 * math.sqrt(2 * p * (1 - p) / n_test)
+
+
+def claim_verdict(pairs: dict, majority: float, n_test: int,
+                  lo: float = 0.05, hi: float = 0.07) -> str:
+    """Return whether 'GRU is lo-hi %p less accurate than LSTM' held in this run.
+
+    `pairs` maps a condition name to (LSTM accuracy, GRU accuracy). Only pairs where
+    both models learned are compared: a gap between two models stuck at the majority
+    rate says nothing, and a gap where one model failed is a failure, not a few %p.
+    """
+    claim = f"{lo * 100:.0f}~{hi * 100:.0f} %p"
+    both, one, none = {}, {}, []
+    for name, (a_lstm, a_gru) in pairs.items():
+        ok = (learned(a_lstm, majority, n_test), learned(a_gru, majority, n_test))
+        if all(ok):
+            both[name] = a_lstm - a_gru
+        elif any(ok):
+            one[name] = ("LSTM" if ok[0] else "GRU", a_lstm - a_gru)
+        else:
+            none.append(name)
+    parts = []
+    if both:
+        gaps = ", ".join(f"{k} {pp_diff(g)}" for k, g in both.items())
+        inside = [lo <= g <= hi for g in both.values()]
+        worst = max(both, key=lambda k: abs(both[k]))
+        msgs = round(abs(both[worst]) * n_test)
+        noise = _pair_gap_noise(*pairs[worst], n_test)
+        if all(inside):
+            judge = f"모두 주장한 {claim} 안에 있습니다"
+        elif any(inside):
+            judge = f"일부만 주장한 {claim} 안에 있습니다"
+        else:
+            judge = f"어느 것도 주장한 {claim} 안에 있지 않습니다"
+        size = ("테스트 데이터의 우연(정확도 차이의 표준오차 두 배, 약 "
+                f"{noise * n_test:.0f}통)보다 작아 한 번의 실행으로는 우연과 구별되지 "
+                "않습니다" if abs(both[worst]) <= noise else
+                f"테스트 데이터의 우연(약 {noise * n_test:.0f}통)보다 크지만, 한 번의 "
+                "실행이라 시드의 우연일 수 있습니다")
+        parts.append(f"두 모델이 모두 학습한 조건에서 LSTM − GRU는 {gaps}로, {judge}. "
+                     f"그 가운데 가장 큰 차이도 테스트 메시지 {msgs}통으로, {size}")
+    else:
+        parts.append("두 모델이 모두 학습한 조건이 없어, 이번 실행으로는 학습한 두 "
+                     "모델의 정확도 차이를 잴 수 없습니다")
+    for name, (who, gap) in one.items():
+        parts.append(f"{name}에서는 {who}만 학습해 차이가 {pp_diff(gap)}였지만, 이것은 "
+                     "몇 %p의 우열이 아니라 한 모델이 학습에 실패한 결과입니다")
+    if none:
+        parts.append(f"{', '.join(none)}에서는 두 모델 모두 다수 클래스 "
+                     f"비율({pct(majority)})을 뚜렷이 넘지 못해 차이를 비교하지 "
+                     "않았습니다")
+    return ". ".join(parts)
+
+
+def _same_speed(ratio: float) -> bool:
+    """Return True when a speed ratio would print as 1.0 either way."""
+    return f"{ratio:.1f}" == "1.0" and f"{1 / ratio:.1f}" == "1.0"
 
 
 def speed_verdict(name: str, ratio: float) -> str:
     """Return '<name> is r× faster/slower per epoch than post-padding'."""
-    if ratio >= 1.05:
+    if not ratio > 0:
+        raise ValueError(f"속도 비율은 양수여야 합니다 / ratio must be positive: {ratio}")
+    if ratio >= 1.05 and not _same_speed(ratio):
         return f"{topic(name)} 뒤쪽 패딩보다 에포크당 {ratio:.1f}배 빠릅니다"
-    if ratio <= 1 / 1.05:
+    if ratio <= 1 / 1.05 and not _same_speed(ratio):
         return f"{topic(name)} 뒤쪽 패딩보다 에포크당 {1 / ratio:.1f}배 느립니다"
     return f"{topic(name)} 뒤쪽 패딩과 에포크당 시간이 거의 같습니다"
 
@@ -187,33 +411,41 @@ def seed_interval(values) -> tuple[float, float]:
     return mean, t * std / n ** 0.5
 
 
-def padding_verdict(post_acc: float, fixes: dict, majority: float) -> str:
+def padding_verdict(post_acc: float, fixes: dict, majority: float,
+                    n_test: int | None = None) -> str:
     """Return what fixing the input shape did for the RNN, fix by fix."""
     vals = ", ".join(f"{name} {pct(a)}" for name, a in fixes.items())
-    good = [name for name, a in fixes.items() if learned(a, majority)]
-    bad = [name for name, a in fixes.items() if not learned(a, majority)]
-    post_ok = learned(post_acc, majority)
+    good = [name for name, a in fixes.items() if learned(a, majority, n_test)]
+    bad = [name for name, a in fixes.items() if not learned(a, majority, n_test)]
+    post_ok = learned(post_acc, majority, n_test)
     if post_ok:
-        head = (f"이번 실행에서는 뒤쪽 패딩 RNN도 {pct(post_acc)}로 다수 클래스 "
-                f"비율({pct(majority)})을 넘었습니다")
+        also = "도" if good else "은 오히려"
+        head = (f"이번 실행에서는 뒤쪽 패딩 RNN{also} {pct(post_acc)}로 다수 클래스 "
+                f"비율({pct(majority)})을 뚜렷이 넘었습니다")
     else:
-        head = (f"뒤쪽 패딩 RNN은 {pct(post_acc)}로 다수 클래스 비율({pct(majority)}) "
-                "근처에 머물렀습니다")
+        head = (f"뒤쪽 패딩 RNN은 {pct(post_acc)}로 "
+                f"{_short_of([post_acc], majority, n_test)}")
     if not bad:
         tail = f"입력만 고친 같은 RNN은 모두 학습했습니다({vals})"
         if not post_ok:
             tail += ". 문제는 RNN 자체보다 뒤쪽 패딩이라는 입력의 모양이었습니다"
     elif not good:
-        tail = f"입력을 고쳐도 모두 다수 클래스 비율 근처였습니다({vals})"
+        tail = (f"입력을 고친 RNN도 모두 "
+                f"{_short_of([fixes[b] for b in bad], majority, n_test)}({vals})")
     else:
         tail = (f"입력을 고친 RNN은 {', '.join(good)}에서는 학습했지만 "
-                f"{', '.join(bad)}에서는 다수 클래스 비율 근처였습니다({vals})")
+                f"{', '.join(bad)}에서는 "
+                f"{_short_of([fixes[b] for b in bad], majority, n_test)}({vals})")
     return f"{head}. {tail}"
 
 
 def steps_verdict(name: str, steps: int, post_steps: int) -> str:
     """Return how far `name` cuts the sequential steps of post-padding."""
     share = steps / post_steps
+    if steps > post_steps:
+        return f"{topic(name)} 순차 단계를 뒤쪽 패딩의 {pct(share)}로 오히려 늘립니다"
+    if steps == post_steps:
+        return f"{topic(name)} 순차 단계를 뒤쪽 패딩과 똑같이 밟아, 하나도 줄이지 못합니다"
     if share >= 0.9:
         return (f"{topic(name)} 순차 단계를 뒤쪽 패딩의 {pct(share)}로, 거의 줄이지 "
                 "못합니다")
@@ -222,22 +454,26 @@ def steps_verdict(name: str, steps: int, post_steps: int) -> str:
     return f"{topic(name)} 순차 단계를 뒤쪽 패딩의 {pct(share)}로 크게 줄입니다"
 
 
-def seeds_verdict(setup: str, accs, majority: float) -> str:
+def seeds_verdict(setup: str, accs, majority: float,
+                  n_test: int | None = None) -> str:
     """Return how often one setup learned across seeds (none, some or all)."""
     accs = [float(a) for a in accs]
-    n, k = len(accs), sum(learned(a, majority) for a in accs)
+    ok = [learned(a, majority, n_test) for a in accs]
+    n, k = len(accs), sum(ok)
     vals = ", ".join(pct(a) for a in accs)
+    rate = f"다수 클래스 비율({pct(majority)})"
     if k == 0:
-        return (f"{topic(setup)} 시드 {n}개 모두 다수 클래스 비율({pct(majority)}) "
-                f"근처에 머물렀습니다({vals}). 이 예산에서는 시드를 바꿔도 학습이 "
-                "시작되지 않았습니다")
+        return (f"{topic(setup)} 시드 {n}개 모두 {_short_of(accs, majority, n_test)}"
+                f"({vals}). 이 예산에서는 시드를 바꿔도 학습이 시작되지 않았습니다")
     if k == n:
-        return (f"{topic(setup)} 시드 {n}개 모두 다수 클래스 비율({pct(majority)})을 "
-                f"넘었습니다({vals}). 이 예산에서는 강의 설정도 학습했고, 시드에 따라 "
-                f"{pct(min(accs))}~{pct(max(accs))} 사이에서 달라졌습니다")
-    return (f"{topic(setup)} 시드 {n}개 가운데 {k}개에서만 다수 클래스 "
-            f"비율({pct(majority)})을 넘었습니다({vals}). 같은 설정이 시드에 따라 "
-            "학습하기도 하고 실패하기도 합니다")
+        lo, hi = min(accs), max(accs)
+        spread = (f"모두 {pct(lo)}였습니다" if lo == hi else
+                  f"시드에 따라 {pct(lo)}~{pct(hi)} 사이에서 달라졌습니다")
+        return (f"{topic(setup)} 시드 {n}개 모두 {rate}을 뚜렷이 넘었습니다({vals}). "
+                f"이 예산에서는 이 설정도 학습했고, {spread}")
+    return (f"{topic(setup)} 시드 {n}개 가운데 {k}개에서만 {rate}을 뚜렷이 "
+            f"넘었습니다({vals}). 같은 설정이 시드에 따라 학습하기도 하고 실패하기도 "
+            "합니다")
 
 
 def seed_claim_verdict(diffs, lo: float = 0.05, hi: float = 0.07) -> str:
@@ -245,9 +481,9 @@ def seed_claim_verdict(diffs, lo: float = 0.05, hi: float = 0.07) -> str:
     n = len(diffs)
     mean, half = seed_interval(diffs)
     low, high = mean - half, mean + half
-    span = (f"시드 {n}개에서 LSTM − GRU는 평균 {mean:+.1%}, 95 % 구간 "
-            f"{low:+.1%}~{high:+.1%}입니다")
-    claim = f"주장한 {lo:.0%}~{hi:.0%}"
+    span = (f"시드 {n}개에서 LSTM − GRU는 평균 {pp_diff(mean)}, 95 % 구간 "
+            f"{pp_diff(low)}~{pp_diff(high)}입니다")
+    claim = f"주장한 {lo * 100:.0f}~{hi * 100:.0f} %p"
     if high < lo:
         if high < 0:
             why = "오히려 GRU가 더 정확했습니다"
@@ -263,22 +499,68 @@ def seed_claim_verdict(diffs, lo: float = 0.05, hi: float = 0.07) -> str:
     if low <= 0:
         return (f"{span}. 구간이 {claim}와 0을 함께 덮으므로, 시드 {n}개의 흔들림으로는 "
                 "그 주장을 확인하지도 기각하지도 못합니다")
-    return (f"{span}. 구간이 0보다 크고 {claim}와 겹치므로, 이번 실행의 결과는 그 "
-            "주장과 맞습니다")
+    if lo - 1e-12 <= low and high <= hi + 1e-12:  # 경계값(정확히 5 %p)도 안으로
+        return (f"{span}. 구간 전체가 {claim} 안에 있으므로, 이번 실행의 결과는 그 "
+                "주장과 맞습니다")
+    return (f"{span}. 구간이 0보다 크고 {claim}와 겹치므로 이번 실행은 그 주장을 "
+            "반박하지 않습니다. 다만 구간이 주장 밖으로도 뻗어 있어, 주장을 확인했다고 "
+            "말할 수는 없습니다")
 
 
 def leak_verdict(gap: float, spread: float, n_test: int) -> str:
-    """Return whether a leaky-minus-clean accuracy gap exceeds the seed spread."""
-    tol = max(2 * spread, 1 / n_test) + 1e-9  # 메시지 한 통 차이는 언제나 흔들림 안
+    """Return whether a leaky-minus-clean accuracy gap exceeds the seed spread.
+
+    The yardstick is twice the seed standard deviation, or one test message when
+    that is larger (or the spread is unknown): one message is always within noise.
+    """
+    one = 1 / n_test
+    if math.isnan(spread) or 2 * spread < one:
+        known = "" if math.isnan(spread) else f", 시드 사이 표준편차 {pct(spread)}의 두 배보다 큼"
+        ruler = f"테스트 메시지 한 통({pct(one)}{known})"
+        tol = one
+    else:
+        ruler = f"시드 사이 흔들림(표준편차 {pct(spread)})의 두 배"
+        tol = 2 * spread
     msgs = abs(round(gap * n_test))
-    head = f"차이 {gap:+.1%}(테스트 메시지 {msgs}통)는"
-    if abs(gap) <= tol:
-        return (f"{head} 시드 사이 흔들림(표준편차 {pct(spread)})의 두 배 안에 "
-                "있으므로, 이 데이터에서 누수가 결과를 눈에 띄게 바꾸었다고 볼 수 "
-                "없습니다")
+    head = f"차이 {pp_diff(gap)}(테스트 메시지 {msgs}통)는"
+    if abs(gap) <= tol + 1e-9:
+        return (f"{head} {ruler} 안에 있으므로, 이 데이터에서 누수가 결과를 눈에 띄게 "
+                "바꾸었다고 볼 수 없습니다")
     if gap > 0:
-        return (f"{head} 시드 사이 흔들림(표준편차 {pct(spread)})의 두 배보다 크므로, "
-                "이 데이터에서는 누수가 테스트 정확도를 부풀렸다고 봐야 합니다")
-    return (f"{head} 시드 사이 흔들림(표준편차 {pct(spread)})의 두 배보다 크지만 "
-            "방향이 반대입니다. 훈련 데이터만 쓴 쪽이 더 정확했으므로, 누수가 정확도를 "
-            "부풀렸다는 증거는 아닙니다")
+        return (f"{head} {ruler}보다 크므로, 이 데이터에서는 누수가 테스트 정확도를 "
+                "부풀렸다고 봐야 합니다")
+    return (f"{head} {ruler}보다 크지만 방향이 반대입니다. 훈련 데이터만 쓴 쪽이 더 "
+            "정확했으므로, 누수가 정확도를 부풀렸다는 증거는 아닙니다")
+
+
+def _effect(gain: float, tol: float) -> str:
+    """Return 'help', 'hurt' or 'none' for a mean accuracy gain."""
+    return "help" if gain > tol else "hurt" if gain < -tol else "none"
+
+
+def pretrain_verdict(early: float, final: float, tol: float = 0.01) -> str:
+    """Return what pretraining did at the first epoch and at the end (mean gains).
+
+    `early` is the mean first-epoch validation gain, `final` the mean test gain of
+    pretrained over random embeddings; gains within `tol` count as no difference.
+    """
+    nums = f"(첫 에포크 {pp_diff(early)}, 최종 {pp_diff(final)})"
+    e, f = _effect(early, tol), _effect(final, tol)
+    small = f"{tol * 100:.0f} %p 안의 차이"
+    if e == f == "none":
+        return (f"이번 실행에서 사전훈련은 첫 에포크에도 최종 정확도에도 조건 평균 "
+                f"{small}만 냈습니다{nums}. 이 실행에서는 사전훈련의 효과가 보이지 "
+                "않습니다")
+    if e == f:
+        verb = "높였습니다" if e == "help" else "오히려 낮췄습니다"
+        word = "효과" if e == "help" else "손해"
+        where = ("첫 에포크에서 더 컸습니다" if abs(early) > abs(final) else
+                 "최종 정확도에서 더 컸습니다" if abs(final) > abs(early) else
+                 "두 곳에서 같았습니다")
+        return (f"이번 실행에서 사전훈련은 조건 평균으로 첫 에포크의 검증 정확도와 "
+                f"최종 테스트 정확도를 모두 {verb}{nums}. {word}는 {where}")
+    said = {"help": "높였고", "hurt": "오히려 낮췄고", "none": f"{small}만 냈고"}
+    end = {"help": "높였습니다", "hurt": "오히려 낮췄습니다",
+           "none": f"{small}만 냈습니다"}
+    return (f"이번 실행에서 사전훈련은 조건 평균으로 첫 에포크의 검증 정확도는 "
+            f"{said[e]}, 최종 테스트 정확도는 {end[f]}{nums}")
