@@ -58,6 +58,7 @@ import json
 import os
 import re
 import sys
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -275,8 +276,18 @@ def _bib_fields(body: str) -> dict[str, str]:
         else:
             value = re.match(r"[^,\s}]*", body[j:])[0]
             i = j + len(value)
-        fields[m[1].lower()] = " ".join(re.sub(r"[{}]", "", value).split())
+        fields[m[1].lower()] = " ".join(re.sub(r"[{}]", "", _accents(value)).split())
     return fields
+
+
+ACCENTS = {'"': "\u0308", "'": "\u0301", "`": "\u0300", "^": "\u0302", "~": "\u0303"}
+
+
+def _accents(text: str) -> str:
+    """Return TeX accents such as {\\"u} as Unicode letters (ü)."""
+    return unicodedata.normalize("NFC", re.sub(
+        r"\{?\\([\"'`^~])\{?([A-Za-z])\}?\}?",
+        lambda m: m[2] + ACCENTS[m[1]], text))
 
 
 def _surname(author: str) -> str:

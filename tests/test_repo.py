@@ -1,4 +1,4 @@
-"""The repository's machinery: README vs CI, chapter twins, Colab metadata."""
+"""The repository's machinery: README vs CI, chapter twins, student notebooks, Colab."""
 
 import importlib.util
 import json
@@ -56,10 +56,32 @@ def context():
     return SYNC.make_context()
 
 
-def test_toc_lists_every_chapter():
-    sources = {p.relative_to(ROOT).with_suffix("").as_posix()
-               for p in SYNC.chapter_paths()}
-    assert sources == set(CHAPTERS)
+def test_toc_lists_every_chapter_in_file_order():
+    # 연습 번호는 책 전체에서 이어지므로 sync가 읽는 순서가 목차의 순서여야 합니다
+    sources = [p.relative_to(ROOT).with_suffix("").as_posix()
+               for p in SYNC.chapter_paths()]
+    assert sources == CHAPTERS
+
+
+def test_glue_formats_file_is_what_sync_makes():
+    path = ROOT / "nlp_pp" / "resources" / "glue_formats.json"
+    assert path.read_text(encoding="utf-8") == SYNC.glue_formats_text(), (
+        "nlp_pp/resources/glue_formats.json is stale: run python scripts/sync_chapters.py")
+
+
+GLUE_CALL = re.compile(r"""pp\.glue\(\s*["']([\w]+)["']""")
+
+
+def test_every_literally_glued_name_is_used_in_prose_or_stays_silent():
+    # 본문이 쓰지 않는 이름은 glue_formats.json에 없으므로 책 밖에서 아무것도 보이지 않습니다
+    formats = json.loads((ROOT / "nlp_pp/resources/glue_formats.json").read_text())
+    glued = {name for chapter in CHAPTERS
+             for name in GLUE_CALL.findall((ROOT / f"{chapter}.md").read_text())}
+    unused = glued - set(formats)
+    for name in ("ch2_train_seconds", "ch4_batch_size", "ch4_n_empty", "ch5_jamo_word",
+                 "ch5_shared_before", "ch6_fix_seconds", "ch6_vocab_size"):
+        assert name not in formats, name
+    assert formats.keys() >= glued - unused and not unused & set(formats)
 
 
 @pytest.mark.parametrize("chapter", CHAPTERS)
@@ -85,22 +107,132 @@ def test_colab_twin_markdown_is_plain_jupyter(chapter):
     assert not left, f"MyST markup left in {chapter}.ipynb (cell, text): {left[:5]}"
 
 
+def unfold(cell):
+    """Return (source, metadata) of a twin's code cell without its Colab form."""
+    meta = {k: v for k, v in cell.metadata.items() if k != "cellView"}
+    source = cell.source.removeprefix(SYNC.FORM_TITLE + "\n") \
+        if cell.metadata.get("cellView") == "form" else cell.source
+    return source, meta
+
+
 @pytest.mark.parametrize("chapter", CHAPTERS)
 def test_colab_twin_keeps_code_cells_verbatim(chapter):
     source = code_cells(jupytext.read(ROOT / f"{chapter}.md"))
     twin = code_cells(jupytext.read(ROOT / f"{chapter}.ipynb"))
-    assert [(c.source, c.metadata) for c in source] == \
-        [(c.source, c.metadata) for c in twin]
+    assert [(c.source, c.metadata) for c in source] == [unfold(c) for c in twin]
 
 
 @pytest.mark.parametrize("chapter", CHAPTERS)
-def test_notebook_is_clean_and_asks_colab_for_a_gpu(chapter):
+def test_hidden_code_is_folded_in_the_twin(chapter):
+    for cell in code_cells(jupytext.read(ROOT / f"{chapter}.ipynb")):
+        hidden = bool(SYNC.FOLDED_TAGS & set(cell.metadata.get("tags", [])))
+        assert (cell.metadata.get("cellView") == "form") == hidden, cell.source[:60]
+        assert cell.source.startswith("#@title ") == hidden
+
+
+TRAINS = re.compile(r"pp\.(Trainer|run_experiment|run_condition)\(")
+
+
+@pytest.mark.parametrize("chapter", CHAPTERS)
+def test_notebook_is_clean_and_asks_for_a_gpu_only_when_it_trains_on_one(chapter):
     raw = json.loads((ROOT / f"{chapter}.ipynb").read_text(encoding="utf-8"))
-    assert raw["metadata"].get("accelerator") == "GPU"
+    code = "\n".join(c.source for c in code_cells(jupytext.read(ROOT / f"{chapter}.md")))
+    trains = bool(TRAINS.search(code))
+    assert (raw["metadata"].get("accelerator") == "GPU") == trains
+    assert (raw["metadata"]["colab"].get("gpuType") == "T4") == trains
     outputs = [c for c in raw["cells"] if c.get("outputs")]
     assert not outputs, "paired notebooks are stored without outputs"
 
 
+def test_chapters_1_and_3_do_not_ask_for_a_gpu():
+    for chapter in CHAPTERS[0], CHAPTERS[2]:
+        raw = json.loads((ROOT / f"{chapter}.ipynb").read_text(encoding="utf-8"))
+        assert "accelerator" not in raw["metadata"], chapter
+
+
+@pytest.mark.parametrize("chapter", CHAPTERS)
+def test_solutions_are_collapsed_sections_in_the_twin(chapter, context):
+    raw = json.loads((ROOT / f"{chapter}.ipynb").read_text(encoding="utf-8"))
+    ids = raw["metadata"]["colab"].get("collapsed_sections", [])
+    chapter_info = context.chapters[(ROOT / f"{chapter}.md").resolve()]
+    assert len(ids) == chapter_info.n_exercises
+    cells = {c["metadata"].get("id"): c for c in raw["cells"]}
+    numbers = [int(re.fullmatch(r"#+ 풀이 \(연습 (\d+)\)", "".join(cells[i]["source"]))[1])
+               for i in ids]
+    first = chapter_info.offset + 1
+    assert numbers == list(range(first, first + chapter_info.n_exercises))
+
+
+def test_exercise_numbers_run_across_the_book(context):
+    # 책(sphinx-exercise)처럼 책 전체에서 이어 셉니다: 3장은 연습 8부터
+    seen = []
+    for chapter in CHAPTERS:
+        raw = json.loads((ROOT / f"{chapter}.ipynb").read_text(encoding="utf-8"))
+        seen += [int(m[1]) for c in raw["cells"] if c["cell_type"] == "markdown"
+                 for m in [re.match(r"#+ 연습 (\d+)\.", "".join(c["source"]))] if m]
+    assert seen == list(range(1, len(seen) + 1))
+    assert context.chapters[(ROOT / f"{CHAPTERS[2]}.md").resolve()].offset == 7
+
+
+@pytest.mark.parametrize("chapter", CHAPTERS)
+def test_student_notebook_matches_its_source(chapter, context):
+    md = ROOT / f"{chapter}.md"
+    student = SYNC.student_path(md)
+    assert student.exists(), f"{student} missing: run python scripts/sync_chapters.py"
+    assert student.read_text(encoding="utf-8") == SYNC.student_text(md, context), (
+        f"{student.name} differs from its .md: run python scripts/sync_chapters.py")
+
+
+def kept_in_stub(line):
+    """Return True for the parts of an answer cell its stub keeps (head, docstring)."""
+    return line.lstrip().startswith(("def ", "import ", "from ", "#", "@")) \
+        or '"""' in line or "pp.exercise(" in line
+
+
+def solution_lines(chapter):
+    """Return the lines of the source's solutions that a student must not see.
+
+    A line that also appears outside every solution (a common import, say) is public.
+    """
+    secret, public, inside = set(), set(), False
+
+    def walk(blocks):
+        nonlocal inside
+        for block in blocks:
+            if isinstance(block, SYNC.Directive):
+                if block.name == "solution":
+                    secret.update(line.strip() for line in block.body)
+                inside = {"solution-start": True, "solution-end": False}.get(
+                    block.name, inside)
+            else:
+                (secret if inside else public).update(line.strip() for line in (
+                    block if isinstance(block, list) else [block]))
+
+    for cell in jupytext.read(ROOT / f"{chapter}.md").cells:
+        tags = set(cell.metadata.get("tags", []))
+        if cell.cell_type == "markdown":
+            walk(SYNC.split_blocks(cell.source.splitlines()))
+        elif inside and SYNC.ANSWER_TAG in tags:
+            secret.update(line.strip() for line in cell.source.splitlines()
+                          if not kept_in_stub(line))
+        elif inside and SYNC.CHECK_TAG in tags:
+            secret.update(line.strip() for line in cell.source.splitlines()
+                          if line.startswith("assert "))
+        else:
+            (secret if inside else public).update(
+                line.strip() for line in cell.source.splitlines())
+    return {line for line in secret - public if len(line) >= 12}
+
+
+@pytest.mark.parametrize("chapter", CHAPTERS)
+def test_no_solution_line_leaks_into_the_student_notebook(chapter):
+    raw = json.loads(SYNC.student_path(ROOT / f"{chapter}.md").read_text(encoding="utf-8"))
+    shown = {line.strip() for c in raw["cells"] for line in "".join(c["source"]).splitlines()}
+    leaks = sorted(solution_lines(chapter) & shown)
+    assert not leaks, f"{chapter}: solution lines in the student notebook: {leaks[:5]}"
+    assert not any(line.startswith("assert ") for c in raw["cells"]
+                   if SYNC.CHECK_TAG in c["metadata"].get("tags", [])
+                   for line in "".join(c["source"]).splitlines())
 @pytest.mark.parametrize("chapter", CHAPTERS)
 def test_first_code_cell_installs_only_in_colab(chapter):
     first = code_cells(jupytext.read(ROOT / f"{chapter}.md"))[0]
