@@ -73,6 +73,7 @@ STUDENT_DIR = "student"  # chapters/student/NN_*.ipynb
 # 노트북(Colab 쌍둥이, 학생용)에서 참인 {only} 태그: 책(html)에서는 거짓입니다
 NOTEBOOK_TAGS = {"colab": True, "notebook": True, "html": False, "latex": False,
                  "format_html": False}
+BOOK_TAGS = {**{k: not v for k, v in NOTEBOOK_TAGS.items()}, "latex": False}
 # 책에서 코드를 숨기는 태그: 노트북에서는 Colab 양식(form)으로 코드를 접습니다
 FOLDED_TAGS = {"hide-input", "remove-input", "remove-cell"}
 FORM_TITLE = '#@title 숨긴 코드 (두 번 누르면 펼쳐집니다) { display-mode: "form" }'
@@ -681,7 +682,7 @@ def select_lines(code: str, spec: str) -> str:
 # ---------------------------------------------------------------------------
 
 
-def only_applies(expression: str, where: str = "") -> bool:
+def only_applies(expression: str, where: str = "", tags: dict = NOTEBOOK_TAGS) -> bool:
     """Return whether an ``{only}`` block shows in a notebook (tags: NOTEBOOK_TAGS).
 
     Sphinx shows ``{only} html`` in the book and drops ``{only} colab``; a notebook
@@ -692,11 +693,11 @@ def only_applies(expression: str, where: str = "") -> bool:
         raise ConversionError(f"{where}: cannot read the {{only}} expression "
                               f"{expression!r}")
     names = [w for w in words if w not in ("and", "or", "not", "(", ")")]
-    unknown = sorted(set(names) - set(NOTEBOOK_TAGS))
+    unknown = sorted(set(names) - set(tags))
     if unknown:
         raise ConversionError(f"{where}: unknown {{only}} tags {unknown} "
-                              f"(known: {sorted(NOTEBOOK_TAGS)})")
-    code = " ".join(str(NOTEBOOK_TAGS[w]) if w in NOTEBOOK_TAGS else w for w in words)
+                              f"(known: {sorted(tags)})")
+    code = " ".join(str(tags[w]) if w in tags else w for w in words)
     return bool(eval(code, {"__builtins__": {}}))  # 이름은 위에서 모두 True/False로
 
 
@@ -929,10 +930,11 @@ def student_text(md: Path, context: Context | None = None) -> str:
 # ---------------------------------------------------------------------------
 
 
-def glue_references(md: Path) -> list[tuple[str, str]]:
+def glue_references(md: Path, tags: dict | None = None) -> list[tuple[str, str]]:
     """Return (key, format) of every {glue:text} role of a page, in order.
 
     The format is what follows the key's last ':' as myst-nb splits it ('' if none).
+    With `tags` (BOOK_TAGS, say), only the {only} blocks that audience sees count.
     """
     refs = []
 
@@ -941,6 +943,9 @@ def glue_references(md: Path) -> list[tuple[str, str]]:
             if isinstance(block, Directive):
                 if block.name in GLUE_DIRECTIVES:
                     refs.append((block.arg.split(":")[0].strip(), ""))
+                if tags and block.name == "only" and not only_applies(
+                        block.arg, md.name, tags):
+                    continue
                 if block.name not in ("literalinclude", *CODE_DIRECTIVES):
                     walk(split_blocks(block.body))
             elif isinstance(block, str):

@@ -9,14 +9,22 @@ Colab lacks) from a copy of this checkout instead of the repository on GitHub.
 
 The notebook is the chapter's twin as scripts/sync_chapters.py writes it. The checks:
 every cell runs without error; every number the prose glues shows under
-its cell as Markdown "`name` = value" (the twin's prose shows `name`); no output
-shows a site-packages path (a warning printed with its file path, say).
+its cell as Markdown "`name` = value" (the twin's prose shows `name`), and that text is
+exactly what the book's HTML (built once per session by the `html` fixture in
+conftest.py) shows for the same name and format, one text per format the prose uses;
+no output shows a site-packages path (a warning printed with its file path, say).
+The student notebooks (chapters/student/) run the same way: "Run all" completes, and
+every self-check cell answers (not yet answered, right or not yet), never an error.
+The exercise numbers of each twin equal the numbers the book's HTML shows.
 
-Chapter 01 runs in the default suite; the others are marked slow. Torch comes from
+Chapter 01 (twin and student notebook) runs in the default suite; the others are
+marked slow. Torch comes from
 ``pip install torch==2.13.0`` (what CI installs); set NLP_PP_COLAB_TORCH to other pip
 arguments, e.g. "torch --index-url https://download.pytorch.org/whl/cpu", to change it.
 """
 
+import html as html_lib
+import json
 import os
 import re
 import shutil
@@ -108,13 +116,13 @@ def colab(tmp_path_factory):
     return ColabEnv(python, base, checkout, env, time.perf_counter() - start)
 
 
-def colab_notebook(chapter: str, checkout: Path):
-    """Return the chapter's twin with its install cell pointed at `checkout`.
+def colab_notebook(chapter: str, checkout: Path, student: bool = False):
+    """Return the chapter's twin (or student notebook) with its install cell at `checkout`.
 
-    The twin is made from the .md as sync_chapters.py makes it (test_repo.py checks
+    The notebook is made from the .md as sync_chapters.py makes it (test_repo.py checks
     that the stored .ipynb is exactly that), so this test follows the source.
     """
-    nb = load_sync().twin_notebook(ROOT / "chapters" / f"{chapter}.md")
+    nb = load_sync().notebook(ROOT / "chapters" / f"{chapter}.md", student=student)
     first = next(c for c in nb.cells if c.cell_type == "code")
     assert len(INSTALL_URL.findall(first.source)) == 1, first.source
     first.source = INSTALL_URL.sub(f'"nlp_pp @ {checkout.as_uri()}"', first.source)
@@ -134,42 +142,119 @@ def output_texts(cell) -> list[str]:
     return texts
 
 
-@pytest.mark.parametrize("chapter", [
-    pytest.param(c, marks=[] if c.startswith("01_") else [pytest.mark.slow])
-    for c in CHAPTERS])
-def test_chapter_runs_like_in_colab(colab, chapter):
-    start = time.perf_counter()
-    src, out = colab.base / f"{chapter}.in.ipynb", colab.base / f"{chapter}.out.ipynb"
-    nbformat.write(colab_notebook(chapter, colab.checkout), src)
+def run_like_colab(colab, chapter: str, student: bool = False):
+    """Execute the notebook in the Colab-like environment; return it with outputs."""
+    start, kind = time.perf_counter(), "student" if student else "twin"
+    src = colab.base / f"{chapter}.{kind}.in.ipynb"
+    out = colab.base / f"{chapter}.{kind}.out.ipynb"
+    nbformat.write(colab_notebook(chapter, colab.checkout, student), src)
     proc = subprocess.run([str(colab.python), "-c", RUNNER, str(src), str(out),
                            str(colab.base / "content")],
                           env=colab.env, capture_output=True, text=True, check=False)
     assert proc.returncode == 0, proc.stderr[-4000:]
-    nb = nbformat.read(out, as_version=4)
-    print(f"\n{chapter}: environment {colab.seconds:.0f} s (once per session), "
-          f"chapter {time.perf_counter() - start:.0f} s")
-
+    print(f"\n{chapter} ({kind}): environment {colab.seconds:.0f} s (once per session), "
+          f"notebook {time.perf_counter() - start:.0f} s")
     probe = subprocess.run(  # 책을 만드는 도구가 딸려 들어오지 않았는지
-        [str(colab.python), "-c", PROBE], env=colab.env, capture_output=True, text=True, check=True)
+        [str(colab.python), "-c", PROBE], env=colab.env, capture_output=True, text=True,
+        check=True)
     assert probe.stdout.strip() == "[]", f"book toolchain installed: {probe.stdout}"
-
+    nb = nbformat.read(out, as_version=4)
     errors = [(i, o.ename, o.evalue) for i, c in enumerate(nb.cells)
               for o in c.get("outputs", []) if o.output_type == "error"]
-    assert not errors, f"{chapter}: cells raised errors: {errors}"
+    assert not errors, f"{chapter} ({kind}): cells raised errors: {errors}"
+    leaks = [(i, re.search(r"\S*site-packages\S*", t)[0]) for i, c in enumerate(nb.cells)
+             for t in output_texts(c) if "site-packages" in t]
+    assert not leaks, f"{chapter}: outputs show site-packages paths: {leaks[:5]}"
+    return nb
 
-    shown, plain = set(), set()
+
+def glue_lines(nb) -> tuple[dict, set]:
+    """Return ({name: text shown}, names shown as plain text) of "`name` = …" outputs."""
+    shown, plain = {}, set()
     for cell in nb.cells:
         for o in cell.get("outputs", []):
             md = "".join(o.get("data", {}).get("text/markdown", ""))
             if (m := GLUE_SHOWN.match(md)):
-                shown.add(m[1])
+                shown[m[1]] = re.sub(r"\\(.)", r"\1", md.split(" = ", 1)[1])
             if (m := GLUE_SHOWN.match("".join(o.get("data", {}).get("text/plain", "")))):
                 plain.add(m[1])
+    return shown, plain
+
+
+def book_glue_texts(html, chapter: str) -> list[tuple[str, str, str]]:
+    """Return (name, format, text) of every {glue:text} on the chapter's HTML page.
+
+    The page's pasted texts come in the order of the prose that the book shows (the
+    {only} blocks for notebooks left out), so they pair with the source's roles.
+    """
+    sync = load_sync()
+    page = (html / f"{chapter}.html").read_text(encoding="utf-8")
+    texts = [html_lib.unescape(re.sub(r"<[^>]+>", "", m)) for m in
+             re.findall(r'<span class="pasted-text">(.*?)</span>', page, re.DOTALL)]
+    refs = sync.glue_references(ROOT / f"{chapter}.md", tags=sync.BOOK_TAGS)
+    assert len(texts) == len(refs), (len(texts), len(refs))
+    return [(key, fmt, text) for (key, fmt), text in zip(refs, texts, strict=True)]
+
+
+# 실행마다 달라지는 값(걸린 시간): 숫자의 자리만 빼고 같은 모양인지 봅니다
+TIMED = re.compile(r"_run_time$|_seconds$|_speed|_time_")
+
+
+def same_text(name: str, shown: str, book: str) -> bool:
+    if TIMED.search(name):
+        return re.sub(r"\d+", "9", shown) == re.sub(r"\d+", "9", book)
+    return shown == book
+
+
+@pytest.mark.parametrize("chapter", [
+    pytest.param(c, marks=[] if c.startswith("01_") else [pytest.mark.slow])
+    for c in CHAPTERS])
+def test_chapter_runs_like_in_colab(colab, html, chapter):
+    nb = run_like_colab(colab, chapter)
+    shown, plain = glue_lines(nb)
     source = (ROOT / "chapters" / f"{chapter}.md").read_text(encoding="utf-8")
     used = {a or b for a, b in GLUE_KEY.findall(source)}
-    assert used <= shown, f"{chapter}: glued values not shown: {sorted(used - shown)}"
-    assert not plain - shown, f"glue shown as plain text, not Markdown: {plain - shown}"
+    assert used <= set(shown), f"{chapter}: glued values not shown: {sorted(used - set(shown))}"
+    assert not plain - set(shown), f"glue shown as plain text, not Markdown: {plain - set(shown)}"
+    unused = set(shown) - used
+    assert not unused, f"{chapter}: glued names no prose uses are shown: {sorted(unused)}"
 
-    leaks = [(i, re.search(r"\S*site-packages\S*", t)[0]) for i, c in enumerate(nb.cells)
-             for t in output_texts(c) if "site-packages" in t]
-    assert not leaks, f"{chapter}: outputs show site-packages paths: {leaks[:5]}"
+    # 책과 같은 글자: 이름마다 본문이 쓰는 서식 순서대로 " · "로 이은 줄
+    formats = json.loads((ROOT / "nlp_pp/resources/glue_formats.json").read_text())
+    book = {(key, fmt): text for key, fmt, text in book_glue_texts(html, chapter)}
+    wrong = []
+    for key in sorted(used):
+        texts = [book.get((key, fmt)) for fmt in formats[key]]
+        if None in texts:  # 다른 장에서만 쓰는 서식이 있으면 이 장의 서식만 비교합니다
+            parts = shown[key].split(" · ")
+            pairs = [(p, b) for p, b in zip(parts, texts, strict=False) if b is not None]
+        else:
+            pairs = [(shown[key], " · ".join(texts))]
+        wrong += [(key, s, b) for s, b in pairs if not same_text(key, s, b)]
+    assert not wrong, f"{chapter}: twin and book differ (name, twin, book): {wrong[:8]}"
+    print(f"{chapter}: {len(book)} glue references compared with the book; e.g. "
+          + "; ".join(f"`{k}` = {shown[k]!r}" for k in sorted(used)[:3]))
+
+
+@pytest.mark.parametrize("chapter", CHAPTERS)
+def test_twin_exercise_numbers_equal_the_books(html, chapter):
+    page = (html / f"{chapter}.html").read_text(encoding="utf-8")
+    titles = re.findall(r'<div class="exercise admonition"[^>]*>\s*<p class="admonition-title">'
+                        r"(.*?)</p>", page, re.DOTALL)
+    book = [int(re.search(r"(\d+)", re.sub(r"<[^>]+>", "", t))[1]) for t in titles]
+    raw = json.loads((ROOT / f"{chapter}.ipynb").read_text(encoding="utf-8"))
+    twin = [int(m[1]) for c in raw["cells"] if c["cell_type"] == "markdown"
+            for m in [re.match(r"#+ 연습 (\d+)\.", "".join(c["source"]))] if m]
+    assert book and twin == book, (twin, book)
+
+
+@pytest.mark.parametrize("chapter", [
+    pytest.param(c, marks=[] if c.startswith("01_") else [pytest.mark.slow])
+    for c in CHAPTERS])
+def test_student_notebook_runs_like_in_colab(colab, chapter):
+    nb = run_like_colab(colab, chapter, student=True)
+    sync = load_sync()
+    checks = [c for c in nb.cells if c.cell_type == "code"
+              and sync.CHECK_TAG in c.metadata.get("tags", [])]
+    for cell in checks:  # 빈칸 그대로 실행해도 확인 셀은 오류 없이 대답합니다
+        assert cell.get("outputs"), f"{chapter}: a check cell shows nothing: {cell.source}"
