@@ -1,9 +1,6 @@
 """Build the whole book (warnings are errors) and check the HTML a reader gets."""
 
-import os
 import re
-import shutil
-import subprocess
 import sys
 from pathlib import Path
 
@@ -17,18 +14,7 @@ CHAPTERS = [c["file"] for part in TOC["parts"] for c in part["chapters"]
             if c["file"].startswith("chapters/")]
 
 
-@pytest.fixture(scope="module")
-def html(tmp_path_factory):
-    """Build the book once into a temporary folder; return its html directory."""
-    out = tmp_path_factory.mktemp("book")
-    exe = shutil.which("jupyter-book", path=str(Path(sys.executable).parent)) or \
-        shutil.which("jupyter-book")
-    env = {**os.environ, "NLP_PP_OFFLINE": os.environ.get("NLP_PP_OFFLINE", "1")}
-    proc = subprocess.run(
-        [exe, "build", str(ROOT), "--path-output", str(out), "-W", "-n", "--keep-going"],
-        capture_output=True, text=True, env=env, check=False)
-    assert proc.returncode == 0, proc.stdout[-6000:] + proc.stderr[-3000:]
-    return out / "_build" / "html"
+# The book is built once per session by the `html` fixture in conftest.py.
 
 
 @pytest.mark.parametrize("chapter", CHAPTERS)
