@@ -195,7 +195,7 @@ def test_ch6_ex1_forget_only():
     assert q.check("낮아진다", runs=runs, prep=PREP).ok
     fb = q.check("비슷하다", runs=runs, prep=PREP)
     assert fb.ok is False and "망각 편향만' 60.0%" in fb.message
-    assert "-30.0%p" in fb.message and "i·g/(1−f)" in fb.message
+    assert "-30.0%p" in fb.message and "1/(1−f)" in fb.message
     swapped = {ch6.FORGET_ONLY: runs[ch6.BOTH], ch6.BOTH: runs[ch6.FORGET_ONLY]}
     fb = q.check("낮아진다", runs=swapped, prep=PREP)
     assert fb.ok is False and "입력 게이트 편향" in fb.message

@@ -55,19 +55,24 @@ def _check_forget(pred, *, runs, prep):
     majority = float(np.bincount(prep.labels["test"]).max() / n_test)
     why = {
         LOWER: "입력 게이트가 약 0.5로 열린 채 패딩 칸마다 i⊙g가 셀 상태에 더해져, "
-               "c가 메시지와 상관없는 고정점 i·g/(1−f) 쪽으로 끌려갔습니다(내부 상태 "
-               "표류). f가 1에 가까울수록 이 고정점은 커집니다.",
-        SIMILAR: "표류는 있지만 이 예산에서는 정확도를 가를 만큼 크지 않았습니다"
+               "|c|가 약 1/(1−f)칸에 걸쳐 자라고 tanh(c)가 포화했습니다(내부 상태 "
+               "표류). 포화한 성분에서는 ∂h/∂c가 0에 가까워 기울기가 셀 상태로 잘 "
+               "들어가지 못하므로 같은 예산에서 덜 배웠습니다.",
+        SIMILAR: "표류는 기울기를 약하게 할 뿐 막지는 않으므로, 이 예산에서는 정확도를 "
+                 "가를 만큼의 차이가 나지 않았습니다"
                  + ("(두 모델 모두 다수 클래스 비율 근처)"
                     if not (learned(a_only, majority) or learned(a_both, majority))
-                    else "") + ". 패딩이 길고 f가 1에 가까울수록 차이가 커집니다.",
+                    else "") + ". 첫 에포크의 검증 정확도(학습 속도)도 비교해 보세요.",
         HIGHER: "이번 실행에서는 입력 게이트를 닫지 않은 쪽이 나았습니다. 입력 게이트 "
                 "편향 −3은 메시지 토큰의 쓰기도 줄이므로, 짧은 학습에서는 표류를 막는 "
                 "이득보다 늦게 배우는 손해가 클 수 있습니다.",
     }[seen]
+    first = (f" 첫 에포크 검증 정확도: {pct(runs[FORGET_ONLY].history.val_acc[0])} 대 "
+             f"{pct(runs[BOTH].history.val_acc[0])}."
+             if hasattr(runs[FORGET_ONLY], "history") else "")
     text = (f"이번 실행: 테스트 정확도 '{FORGET_ONLY}' {pct(a_only)}, '{BOTH}' "
             f"{pct(a_both)} (차이 {pp_diff(a_only - a_both)}, 테스트 {n_test}통의 "
-            f"표준오차 약 {pct(tol)}) → '{seen}'. ")
+            f"표준오차 약 {pct(tol)}) → '{seen}'.{first} ")
     if pred == seen:
         return right(text + f"예측 '{pred}'이 맞습니다. {why}")
     return not_yet(text + f"예측은 '{pred}'였습니다. {why}")
@@ -75,13 +80,16 @@ def _check_forget(pred, *, runs, prep):
 
 register(Exercise(
     "ch6-ex1", "망각 게이트만 올리면?", "predict", 15, _check_forget,
-    hint=("패딩 칸에서는 입력이 0이라 $c_t = f c_{t-1} + i g$의 고정점은 "
-          "$c^* = i g / (1 - f)$입니다. f ≈ 0.99, i ≈ 0.5이면 $c^*$는 얼마나 클까요? "
+    hint=("패딩 칸에서는 입력이 0이어도 $c_t = f c_{t-1} + i g$에 i·g가 매 칸 "
+          "더해집니다. f ≈ 0.99, i ≈ 0.5이면 |c|는 몇 칸에 걸쳐 얼마나 자라고, tanh(c)가 "
+          "포화하면 기울기 ∂h/∂c는 어떻게 될까요? "
           "예측은 게이트 편향을 모두 준 LSTM과 비교한 테스트 정확도로, "
           '"높아진다" / "비슷하다" / "낮아진다" 가운데 하나입니다.'),
-    solution=("입력이 없어도 i⊙g가 매 칸 더해져 셀 상태가 고정점 i·g/(1−f)로 끌려가고, "
-              "tanh(c)가 포화해 은닉 상태가 메시지를 구별하지 못하게 됩니다. 그래서 대개 "
-              "정확도가 낮아지지만, 얼마나 낮아지는지는 예산과 시드에 달려 있습니다."),
+    solution=("입력이 없어도 i⊙g가 매 칸 더해져 |c|가 약 1/(1−f)칸에 걸쳐 자라고 "
+              "tanh(c)가 포화합니다(내부 상태 표류). 메시지의 차이는 남지만 포화한 "
+              "성분에서는 기울기가 셀 상태로 잘 들어가지 못하므로, 차이가 난다면 학습 "
+              "속도와 같은 예산에서의 정확도에서 납니다. 얼마나 나는지는 예산과 시드가 "
+              "정합니다."),
     code=('pp.exercise("ch6-ex1").predict("낮아진다")\n'
           "forget_only = pp.with_gate_fix(cfg, lstm_input_bias=0.0)\n"
           'ex1 = {name: pp.run_condition(prep, "lstm", cfg=c, progress=False)\n'
