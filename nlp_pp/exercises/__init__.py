@@ -13,9 +13,10 @@ from .core import (
     Exercise,
     Feedback,
     Number,
+    Shape,
     exercise,
     exercises,
 )
 
 __all__ = ["KINDS", "ORDER", "UNANSWERED", "Choice", "Exercise", "Feedback", "Number",
-           "exercise", "exercises"]
+           "Shape", "exercise", "exercises"]

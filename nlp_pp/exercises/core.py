@@ -226,6 +226,21 @@ class Number:
         return int(value) if self.integer else float(value)
 
 
+class Shape:
+    """A tensor shape: a tuple (or list) of whole numbers, ``(B, T, H)``."""
+
+    def describe(self) -> str:
+        return "정수의 튜플(예: (64, 330, 128))"
+
+    def parse(self, value: Any) -> tuple[int, ...]:
+        if hasattr(value, "shape") and not isinstance(value, (tuple, list)):
+            value = tuple(value.shape)  # torch.Size, 배열
+        if not isinstance(value, (tuple, list)) or not all(
+                is_number(v) and float(v) == int(v) for v in value):
+            raise ValueError(self.describe())
+        return tuple(int(v) for v in value)
+
+
 def _parse_form(form: Any, value: Any) -> Any:
     if isinstance(form, dict):
         if not isinstance(value, dict) or set(value) != set(form):
@@ -251,8 +266,10 @@ class Exercise:
     ``solution``. Every method returns a :class:`Feedback` and prints nothing.
 
     ``check_fn(answer, **run_objects)`` returns :func:`right` / :func:`not_yet`;
-    ``form`` (prediction kind only) is a :class:`Choice`, :class:`Number` or a dict of
-    them; ``answer_name`` is the name the student assigns (``예측`` or ``답``).
+    ``form`` (required for the prediction kind, optional otherwise) is a
+    :class:`Choice`, :class:`Number`, :class:`Shape` or a dict of them: the answer is
+    parsed into it before ``check_fn`` sees it; ``answer_name`` is the name the student
+    assigns (``예측`` or ``답``).
     """
 
     def __init__(self, label: str, title: str, kind: str, minutes: int,
@@ -261,9 +278,9 @@ class Exercise:
         if kind not in KINDS:
             raise NlpPPError(f"kind는 {sorted(KINDS)} 중 하나여야 합니다: {kind!r}",
                              f"kind must be one of {sorted(KINDS)}: {kind!r}")
-        if (form is None) == (kind == "predict"):
-            raise NlpPPError("예측 문제에는 form이 필요하고, 다른 문제에는 없어야 합니다",
-                             "a prediction exercise needs a form; others take none")
+        if kind == "predict" and form is None:
+            raise NlpPPError("예측 문제에는 form(답의 꼴)이 필요합니다",
+                             "a prediction exercise needs a form")
         self.label, self.title, self.kind, self.minutes = label, title, kind, minutes
         self.number: int | None = None
         self.form, self.answer_name = form, answer_name
@@ -324,12 +341,13 @@ class Exercise:
         if is_unanswered(answer):
             return self._reply(unanswered(f"`{self.answer_name} = ...`의 `...` 자리에 "
                                           "답을 쓰고 셀을 다시 실행하세요."))
-        if self.kind == "predict":
+        if self.form is not None:
             try:
                 answer = _parse_form(self.form, answer)
             except ValueError:
+                what = "예측" if self.kind == "predict" else "답"
                 return self._reply(not_yet(
-                    f"예측은 {describe_form(self.form)}로 써 주세요. 받은 값: {answer!r}"))
+                    f"{what}은 {describe_form(self.form)}로 써 주세요. 받은 값: {answer!r}"))
         try:
             fb = self._check_fn(answer, **run_objects)
         except NotAnswered:
