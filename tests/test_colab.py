@@ -258,3 +258,12 @@ def test_student_notebook_runs_like_in_colab(colab, chapter):
               and sync.CHECK_TAG in c.metadata.get("tags", [])]
     for cell in checks:  # 빈칸 그대로 실행해도 확인 셀은 오류 없이 대답합니다
         assert cell.get("outputs"), f"{chapter}: a check cell shows nothing: {cell.source}"
+
+
+@pytest.mark.parametrize("chapter", CHAPTERS)
+def test_the_book_build_stores_glued_values_silently(html, chapter):
+    # 책을 만드는 커널은 NLP_PP_BOOK_BUILD=1(_ext/nlp_pp_build.py)을 물려받아 "`name` = 값"
+    # 줄을 보이지 않고 myst-nb로 저장만 합니다 (저장하지 않았다면 -W 빌드가 실패합니다)
+    page = (html / f"{chapter}.html").read_text(encoding="utf-8")
+    shown = re.findall(r'<span class="pre">(ch\d_\w+)</span></code>\s*=', page)
+    assert not shown, f"{chapter}: the book shows glue lines: {shown[:5]}"
