@@ -73,7 +73,7 @@ def check_alpha(answer, *, filter_both, smoothing_table, signal, clean):
         "지연": (LATE[0] if new["lag"] >= old["lag"] + 2 else
                  LATE[2] if new["lag"] <= old["lag"] - 2 else LATE[1]),
         "크기": _word(new["gain"], old["gain"], SIZE),
-        "차이": GAP[0] if new["diff"] < 1e-6 else GAP[1],
+        "차이": GAP[0] if new["diff"] < 1e-5 else GAP[1],  # float32 반올림 수준
     }
     seen = {
         "매끄러움": f"거칠기 {fmt(old['rough'])} → {fmt(new['rough'])}",
@@ -262,7 +262,9 @@ register(Exercise(
               "커질수록 줄어듭니다. 그러니 어떤 단어장 크기로도 30 %는 나오지 않습니다. "
               "노트의 숫자는 GRU의 은닉 크기를 LSTM보다 작게 잡는 식으로 크기가 다른 모델을 "
               "비교할 때 나옵니다."),
-    code=('답 = {"V=0의 절감": B_block / (4 * B_block + C_head), "30 %가 되는 V": "없다",\n'
+    code=("B = block_params(emb_dim, hid_dim)  # 한 덩어리\n"
+          "C = hid_dim * num_classes + num_classes  # 선형층\n"
+          '답 = {"V=0의 절감": B / (4 * B + C), "30 %가 되는 V": "없다",\n'
           '     "노트의 숫자가 나오려면": "GRU의 은닉 크기를 LSTM보다 작게 잡는다"}'),
 ))
 
