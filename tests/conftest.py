@@ -16,8 +16,11 @@ def html(tmp_path_factory):
     """Build the book once per session (warnings are errors); return its html folder.
 
     test_book.py checks the pages, test_colab.py compares a Colab run with them: one
-    build serves both (the chapters execute in it, as in nbval).
+    build serves both (the chapters execute in it, as in nbval). NLP_PP_BOOK_HTML names
+    an html folder built before, to check it without building again.
     """
+    if os.environ.get("NLP_PP_BOOK_HTML"):
+        return Path(os.environ["NLP_PP_BOOK_HTML"])
     out = tmp_path_factory.mktemp("book")
     exe = shutil.which("jupyter-book", path=str(Path(sys.executable).parent)) or \
         shutil.which("jupyter-book")
