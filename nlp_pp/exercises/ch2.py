@@ -184,8 +184,8 @@ def _lstm_count(emb: int, hid: int) -> int:
 def _param_reason(got: int, want: int, emb: int, hid: int) -> str:
     one = _lstm_count(emb, hid)
     if got == 2 * one:
-        return (f"첫 층을 두 번 셌습니다. 두 번째 층의 입력은 E = {emb}가 아니라 첫 층의 "
-                f"출력 H = {hid}이므로 4H(E + H) 대신 4H(H + H)입니다.")
+        return (f"첫 층을 두 번 셌습니다. 두 번째 층은 E = {emb}차원이 아니라 첫 층의 "
+                f"출력 H = {hid}차원을 받으므로 4H(E + H) 대신 4H(H + H)입니다.")
     if got == one:
         return "첫 층만 셌습니다. num_layers=2이면 두 번째 층(입력 크기 H)이 더해집니다."
     if got == want - 16 * hid:
