@@ -61,7 +61,8 @@ def _check_forget(pred, *, runs, prep):
         SIMILAR: "표류는 기울기를 약하게 할 뿐 막지는 않으므로, 이 예산에서는 정확도를 "
                  "가를 만큼의 차이가 나지 않았습니다"
                  + ("(두 모델 모두 다수 클래스 비율 근처)"
-                    if not (learned(a_only, majority) or learned(a_both, majority))
+                    if not (learned(a_only, majority, n_test)
+                            or learned(a_both, majority, n_test))
                     else "") + ". 첫 에포크의 검증 정확도(학습 속도)도 비교해 보세요.",
         HIGHER: "이번 실행에서는 입력 게이트를 닫지 않은 쪽이 나았습니다. 입력 게이트 "
                 "편향 −3은 메시지 토큰의 쓰기도 줄이므로, 짧은 학습에서는 표류를 막는 "
@@ -165,7 +166,7 @@ NEAR, ABOVE = "다수 클래스 비율 근처", "다수 클래스 비율보다 �
 C_VALUES = (0.01, 1.0, 100.0)
 
 
-def _check_c(pred, *, accs, majority):
+def _check_c(pred, *, accs, majority, n_test=None):
     if accs is Ellipsis:
         return stub("ex3", "C 값마다의 테스트 정확도 dict")
     if not isinstance(accs, dict) or set(accs) != set(C_VALUES):
@@ -181,7 +182,7 @@ def _check_c(pred, *, accs, majority):
         parts.append((False, (f"가장 낮은 정확도: 예측 C={pred['가장 낮은 C']:g}, 실제 "
                              f"C={min(lowest):g}. C가 작을수록 규제가 강해 가중치가 0 "
                              "쪽으로 눌립니다.")))
-    seen = ABOVE if learned(accs[0.01], majority) else NEAR
+    seen = ABOVE if learned(accs[0.01], majority, n_test) else NEAR
     if pred["C=0.01"] == seen:
         parts.append((True, (f"C=0.01은 {seen}({pct(accs[0.01])}, 다수 클래스 비율 "
                             f"{pct(majority)}).")))

@@ -11,7 +11,7 @@ import numpy as np
 import torch
 
 from ..training import TensorBatches
-from ..verdicts import learned
+from ..verdicts import learned, majority_margin
 from ._shared import DIRECTION, SAME, direction, part_lines, pct, stub
 from .core import Choice, Exercise, Number, not_yet, register, require_answered, right
 
@@ -20,7 +20,7 @@ PASS, FAIL = "넘는다", "넘지 못한다"
 CELLS = ("LSTM", "GRU")
 
 
-def _check_plain_bucket(pred, *, accs, majority, pad_bucket=None):
+def _check_plain_bucket(pred, *, accs, majority, pad_bucket=None, n_test=None):
     if accs is Ellipsis:
         return stub("plain_bucket", "기본 초기화 + 길이 버킷팅으로 학습한 LSTM·GRU의 "
                     "테스트 정확도 dict")
@@ -30,8 +30,9 @@ def _check_plain_bucket(pred, *, accs, majority, pad_bucket=None):
     pad = f"길이 버킷팅의 패딩 비율은 {pct(pad_bucket)}뿐이라 " if pad_bucket else ""
     parts = []
     for name in CELLS:
-        seen = PASS if learned(accs[name], majority) else FAIL
-        line = f"{name} {pct(accs[name])} (다수 클래스 비율 {pct(majority)} + 5%p 기준)"
+        seen = PASS if learned(accs[name], majority, n_test) else FAIL
+        line = (f"{name} {pct(accs[name])} (다수 클래스 비율 {pct(majority)} + "
+                f"{majority_margin(majority, n_test):.1%}p 기준)")
         if pred[name] == seen:
             parts.append((True, f"{line}: '{seen}'."))
         elif seen == PASS:
@@ -75,7 +76,8 @@ def spectral_radius(model) -> float:
     return float(torch.linalg.eigvals(w_hh).abs().max())
 
 
-def _check_pre_post(pred, *, acc_post, rnn_runs, majority, acc_pre=None):
+def _check_pre_post(pred, *, acc_post, rnn_runs, majority, acc_pre=None,
+                    n_test=None):
     if acc_post is Ellipsis:
         return stub("acc_post", "앞쪽 패딩 모델을 뒤쪽 패딩 테스트 데이터로 잰 정확도")
     post_key = next((k for k in rnn_runs if k.startswith("뒤쪽")), None)
@@ -92,7 +94,7 @@ def _check_pre_post(pred, *, acc_post, rnn_runs, majority, acc_pre=None):
         notes.append(f"앞쪽 패딩으로 평가하면 {pct(acc_pre)}")
     rho_pre = spectral_radius(rnn_runs[PRE].model)
     rho_post = spectral_radius(rnn_runs[post_key].model)
-    seen = STAYS if learned(acc_post, majority) else DROPS
+    seen = STAYS if learned(acc_post, majority, n_test) else DROPS
     notes.append(f"뒤쪽 패딩으로 평가하면 {pct(acc_post)}(다수 클래스 비율 "
                  f"{pct(majority)}) → '{seen}'")
     rho = (f"W_hh의 스펙트럼 반지름 ρ: 앞쪽 패딩으로 학습 {rho_pre:.2f}, 뒤쪽 패딩으로 "
