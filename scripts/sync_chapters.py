@@ -979,7 +979,9 @@ def glue_references(md: Path, tags: dict | None = None) -> list[tuple[str, str]]
                     if m["role"] and m["role"].startswith("glue"):
                         key, _, fmt = m["body"].rpartition(":") if ":" in m["body"] \
                             else (m["body"], "", "")
-                        refs.append((key.split("::")[-1].strip(), fmt))
+                        # myst-nb: 서식이 없으면 "s", 즉 str(값)과 같습니다
+                        refs.append((key.split("::")[-1].strip(),
+                                     "" if fmt == "s" else fmt))
 
     for cell in jupytext.read(md, fmt="md:myst").cells:
         if cell.cell_type == "markdown":

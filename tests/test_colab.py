@@ -188,10 +188,10 @@ def book_glue_texts(html, chapter: str) -> list[tuple[str, str, str]]:
     {only} blocks for notebooks left out), so they pair with the source's roles.
     """
     sync = load_sync()
-    page = (html / f"{chapter}.html").read_text(encoding="utf-8")
+    page = (html / "chapters" / f"{chapter}.html").read_text(encoding="utf-8")
     texts = [html_lib.unescape(re.sub(r"<[^>]+>", "", m)) for m in
              re.findall(r'<span class="pasted-text">(.*?)</span>', page, re.DOTALL)]
-    refs = sync.glue_references(ROOT / f"{chapter}.md", tags=sync.BOOK_TAGS)
+    refs = sync.glue_references(ROOT / "chapters" / f"{chapter}.md", tags=sync.BOOK_TAGS)
     assert len(texts) == len(refs), (len(texts), len(refs))
     return [(key, fmt, text) for (key, fmt), text in zip(refs, texts, strict=True)]
 
@@ -225,12 +225,9 @@ def test_chapter_runs_like_in_colab(colab, html, chapter):
     wrong = []
     for key in sorted(used):
         texts = [book.get((key, fmt)) for fmt in formats[key]]
-        if None in texts:  # 다른 장에서만 쓰는 서식이 있으면 이 장의 서식만 비교합니다
-            parts = shown[key].split(" · ")
-            pairs = [(p, b) for p, b in zip(parts, texts, strict=False) if b is not None]
-        else:
-            pairs = [(shown[key], " · ".join(texts))]
-        wrong += [(key, s, b) for s, b in pairs if not same_text(key, s, b)]
+        assert None not in texts, f"{key}: a format of {formats[key]} is not on the page"
+        if not same_text(key, shown[key], " · ".join(texts)):
+            wrong.append((key, shown[key], " · ".join(texts)))
     assert not wrong, f"{chapter}: twin and book differ (name, twin, book): {wrong[:8]}"
     print(f"{chapter}: {len(book)} glue references compared with the book; e.g. "
           + "; ".join(f"`{k}` = {shown[k]!r}" for k in sorted(used)[:3]))
@@ -238,11 +235,11 @@ def test_chapter_runs_like_in_colab(colab, html, chapter):
 
 @pytest.mark.parametrize("chapter", CHAPTERS)
 def test_twin_exercise_numbers_equal_the_books(html, chapter):
-    page = (html / f"{chapter}.html").read_text(encoding="utf-8")
+    page = (html / "chapters" / f"{chapter}.html").read_text(encoding="utf-8")
     titles = re.findall(r'<div class="exercise admonition"[^>]*>\s*<p class="admonition-title">'
                         r"(.*?)</p>", page, re.DOTALL)
     book = [int(re.search(r"(\d+)", re.sub(r"<[^>]+>", "", t))[1]) for t in titles]
-    raw = json.loads((ROOT / f"{chapter}.ipynb").read_text(encoding="utf-8"))
+    raw = json.loads((ROOT / "chapters" / f"{chapter}.ipynb").read_text(encoding="utf-8"))
     twin = [int(m[1]) for c in raw["cells"] if c["cell_type"] == "markdown"
             for m in [re.match(r"#+ 연습 (\d+)\.", "".join(c["source"]))] if m]
     assert book and twin == book, (twin, book)
@@ -264,6 +261,6 @@ def test_student_notebook_runs_like_in_colab(colab, chapter):
 def test_the_book_build_stores_glued_values_silently(html, chapter):
     # 책을 만드는 커널은 NLP_PP_BOOK_BUILD=1(_ext/nlp_pp_build.py)을 물려받아 "`name` = 값"
     # 줄을 보이지 않고 myst-nb로 저장만 합니다 (저장하지 않았다면 -W 빌드가 실패합니다)
-    page = (html / f"{chapter}.html").read_text(encoding="utf-8")
+    page = (html / "chapters" / f"{chapter}.html").read_text(encoding="utf-8")
     shown = re.findall(r'<span class="pre">(ch\d_\w+)</span></code>\s*=', page)
     assert not shown, f"{chapter}: the book shows glue lines: {shown[:5]}"
