@@ -183,12 +183,6 @@ def test_student_notebook_matches_its_source(chapter, context):
         f"{student.name} differs from its .md: run python scripts/sync_chapters.py")
 
 
-def kept_in_stub(line):
-    """Return True for the parts of an answer cell its stub keeps (head, docstring)."""
-    return line.lstrip().startswith(("def ", "import ", "from ", "#", "@")) \
-        or '"""' in line or "pp.exercise(" in line
-
-
 def solution_lines(chapter):
     """Return the lines of the source's solutions that a student must not see.
 
@@ -213,8 +207,10 @@ def solution_lines(chapter):
         if cell.cell_type == "markdown":
             walk(SYNC.split_blocks(cell.source.splitlines()))
         elif inside and SYNC.ANSWER_TAG in tags:
+            # 빈칸에 남는 줄(서명, 설명, import, 예측을 기록하는 호출)은 답이 아닙니다
+            kept = {line.strip() for line in SYNC.stub_source(cell.source).splitlines()}
             secret.update(line.strip() for line in cell.source.splitlines()
-                          if not kept_in_stub(line))
+                          if line.strip() not in kept)
         elif inside and SYNC.CHECK_TAG in tags:
             secret.update(line.strip() for line in cell.source.splitlines()
                           if line.startswith("assert "))
