@@ -67,7 +67,7 @@ def run(cfg, device, seeds=(42, 43, 44)) -> dict:
     gated = [k for k in pp.CONDITIONS if not k.startswith("RNN")]
     for key, r in pp.run_experiment(prep, emb, gated, cfg=fix, device=device,
                                     progress=False).items():
-        record(f"{key}+게이트편향", r)
+        record(f"{key}+게이트 편향", r)
     pre = {s: pp.pad_seq_x(prep.seqs[s], cfg.context_length, padding="pre")
            for s in pp.SPLITS}
     variants = {"pre": {"padded": pre}, "packed": {"packed": True},
@@ -75,14 +75,14 @@ def run(cfg, device, seeds=(42, 43, 44)) -> dict:
     for name, kwargs in variants.items():
         record(f"RNN_{name}", pp.run_condition(prep, "rnn", emb, device=device,
                                                progress=False, **kwargs))
-        record(f"GRU_{name}+게이트편향", pp.run_condition(
+        record(f"GRU_{name}+게이트 편향", pp.run_condition(
             prep, "gru", emb, cfg=fix, device=device, progress=False, **kwargs))
     for name, kwargs in {"post": {}, "packed": {"with_lengths": True},
                          "bucket": {"bucket": True}}.items():
         out["steps"][name] = prep.batches("train", **kwargs).steps()
     for cell in ("lstm", "gru"):
         for seed in seeds:
-            for label, c in (("강의", cfg), ("게이트편향", fix)):
+            for label, c in (("강의", cfg), ("게이트 편향", fix)):
                 r = pp.run_condition(prep, cell, emb, cfg=dataclasses.replace(
                     c, seed=seed), device=device, progress=False)
                 out["accuracy"][f"{cell.upper()}_seed{seed}_{label}"] = r.test_acc

@@ -51,7 +51,7 @@ __all__ = [
 ]
 
 MODELS = {"RNN": "rnn", "LSTM": "lstm", "GRU": "gru"}
-EMBEDDINGS = ("랜덤초기화", "사전훈련")
+EMBEDDINGS = ("랜덤 초기화", "사전훈련")
 CONDITIONS = tuple(f"{m}_{e}" for m in MODELS for e in EMBEDDINGS)
 SPLITS = ("train", "val", "test")
 # 75/20/5 층화 분할이 모든 분할에 모든 클래스를 넣으려면 클래스마다 이만큼은 있어야 합니다.
@@ -254,7 +254,7 @@ def run_condition(prep: Prepared, cell: str, emb_matrix=None, *, key=None, cfg=N
 def run_experiment(prep: Prepared, emb_matrix, conditions=CONDITIONS, *, cfg=None,
                    device=None, progress=None, suffix: str = "",
                    group: str = "강의 설정") -> dict:
-    """Train every condition ("RNN_랜덤초기화", ...); return {key + suffix: Result}.
+    """Train every condition ("RNN_랜덤 초기화", ...); return {key + suffix: Result}.
 
     Each pretrained condition gets the same `emb_matrix` (models copy it).
     """
@@ -269,13 +269,49 @@ def run_experiment(prep: Prepared, emb_matrix, conditions=CONDITIONS, *, cfg=Non
     return results
 
 
+def _condition_parts(name, result) -> tuple[str, str]:
+    """Return (model, embedding) of one table row, read from its name and its model.
+
+    The model comes from the name's part before "_" if that is RNN, LSTM or GRU,
+    else from the trained model itself; the embedding is the EMBEDDINGS label the
+    name holds, or "-" when the name does not say.
+    """
+    if not isinstance(name, str) or not name.strip():
+        raise NlpPPError(
+            f"결과표의 이름은 비어 있지 않은 문자열이어야 합니다: {name!r}. "
+            '{"GRU": pp.run_condition(prep, "gru")}처럼 이름을 붙여 주세요.',
+            f"A results-table name must be a non-empty string, got {name!r}; name "
+            'each result, e.g. {"GRU": pp.run_condition(prep, "gru")}.')
+    head = name.partition("_")[0].strip().upper()
+    cell = getattr(getattr(result, "model", None), "cell", None)
+    model = head if head in MODELS else (cell.upper() if cell else None)
+    if model is None:
+        raise NlpPPError(
+            f"'{name}'에서 모델(RNN, LSTM, GRU)을 읽을 수 없고 결과에 학습한 모델도 "
+            "없습니다. 이름을 'LSTM_사전훈련'처럼 '모델_임베딩'으로 지어 주세요.",
+            f"Cannot tell the model (RNN, LSTM, GRU) from '{name}', and the result "
+            "holds no trained model; name it 'MODEL_EMBEDDING', e.g. 'LSTM_사전훈련'.")
+    emb = next((e for e in EMBEDDINGS if e in name), "-")
+    return model, emb
+
+
 def results_table(results: dict, baseline=None) -> pd.DataFrame:
-    """Return one row per condition (and the baseline): test scores, size, speed."""
+    """Return one row per condition (and the baseline): test scores, size, speed.
+
+    `results` maps a name of your choice ("GRU", "LSTM_사전훈련", ...) to a Result
+    of run_condition or run_experiment; the name is the row's label.
+    """
     rows = []
-    for r in results.values():
-        model, emb = r.key.split("_", 1)
-        rows.append({"조건": r.key, "설정": r.group, "모델": model,
-                     "임베딩": emb.split(" ")[0], "테스트 정확도": r.test_acc,
+    for name, r in dict(results).items():
+        if not isinstance(r, Result):
+            raise NlpPPError(
+                f"'{name}'의 값이 Result가 아닙니다({type(r).__name__}). "
+                "pp.run_condition이나 pp.run_experiment의 결과를 넣어 주세요.",
+                f"The value of '{name}' is not a Result ({type(r).__name__}); pass "
+                "what pp.run_condition or pp.run_experiment returned.")
+        model, emb = _condition_parts(name, r)
+        rows.append({"조건": name, "설정": r.group, "모델": model,
+                     "임베딩": emb, "테스트 정확도": r.test_acc,
                      "테스트 손실": r.test_loss, "최종 검증 정확도": r.history.val_acc[-1],
                      "파라미터 수": r.params, "에포크당 학습 초": r.sec_per_epoch})
     if baseline is not None:
@@ -283,6 +319,9 @@ def results_table(results: dict, baseline=None) -> pd.DataFrame:
                      "임베딩": "-", "테스트 정확도": baseline.test_acc,
                      "파라미터 수": baseline.params,
                      "에포크당 학습 초": baseline.seconds})
+    if not rows:
+        raise NlpPPError("결과표에 넣을 결과가 없습니다.",
+                         "There are no results to put in the table.")
     return pd.DataFrame(rows).set_index("조건")
 
 

@@ -333,12 +333,27 @@ def test_bag_of_words_is_good_but_not_perfect():
 @pytest.mark.slow
 @pytest.mark.parametrize("corpus_seed", [0, 1])
 def test_lessons_hold_in_quick_mode(corpus_seed):
-    """What chapter 6 runs: plain RNN near the majority rate, LSTM and GRU above 90 %."""
+    """What chapter 6 teaches, in quick mode on the offline corpus.
+
+    The lecture's setup (PyTorch's initialisation): the plain RNN does not learn (it
+    stays within the scaled margin of the majority rate); LSTM and GRU behave as they
+    do, and chapter 6's verdicts tell that story. The gate-bias fix (pp.GATE_FIX) lifts
+    LSTM and GRU clearly above the majority rate, and above the lecture's setup.
+    """
+    from nlp_pp.verdicts import learned, majority_margin
+
     cfg = pp.get_config("quick")
     prep = pp.prepare_data(cfg, df=pp.make_sms_corpus(seed=corpus_seed))
-    results = pp.run_experiment(prep, None, ["RNN_랜덤초기화", "LSTM_랜덤초기화",
-                                             "GRU_랜덤초기화"], progress=False)
-    majority = pp.majority_rate(prep)
-    assert abs(results["RNN_랜덤초기화"].test_acc - majority) < 0.05
-    assert results["LSTM_랜덤초기화"].test_acc > 0.9
-    assert results["GRU_랜덤초기화"].test_acc > 0.9
+    rand = pp.EMBEDDINGS[0]
+    keys = [f"{m}_{rand}" for m in ("RNN", "LSTM", "GRU")]
+    lecture = pp.run_experiment(prep, None, keys, progress=False)
+    fixed = pp.run_experiment(prep, None, keys[1:], cfg=pp.with_gate_fix(cfg),
+                              progress=False)
+    majority, n_test = pp.majority_rate(prep), len(prep.labels["test"])
+    margin = majority_margin(majority, n_test)
+    rnn = lecture[keys[0]].test_acc
+    assert abs(rnn - majority) <= margin, (rnn, majority, margin)
+    for key in keys[1:]:
+        acc = fixed[key].test_acc
+        assert learned(acc, majority, n_test), (key, acc, majority, margin)
+        assert acc > lecture[key].test_acc, (key, acc, lecture[key].test_acc)

@@ -101,18 +101,58 @@ def test_run_condition_is_repeatable_and_the_seed_matters():
 
 def test_results_table_and_majority_rate():
     prep = toy_prepared()
-    results = pp.run_experiment(prep, None, conditions=("RNN_랜덤초기화", "GRU_랜덤초기화"),
+    results = pp.run_experiment(prep, None,
+                                conditions=("RNN_랜덤 초기화", "GRU_랜덤 초기화"),
                                 progress=False)
     table = pp.results_table(results)
-    assert list(table.index) == ["RNN_랜덤초기화", "GRU_랜덤초기화"]
+    assert list(table.index) == ["RNN_랜덤 초기화", "GRU_랜덤 초기화"]
     assert {"테스트 정확도", "테스트 손실", "파라미터 수", "에포크당 학습 초"} <= set(table.columns)
-    assert table.loc["GRU_랜덤초기화", "파라미터 수"] > table.loc["RNN_랜덤초기화", "파라미터 수"]
+    assert table.loc["GRU_랜덤 초기화", "파라미터 수"] > table.loc["RNN_랜덤 초기화", "파라미터 수"]
     assert pp.majority_rate(prep) == pytest.approx(0.5, abs=0.05)
     base = pp.tfidf_baseline(prep)
     with_base = pp.results_table(results, baseline=base)
     assert with_base.loc[base.key, "설정"] == "기준 모델"
     assert with_base.loc[base.key, "테스트 정확도"] == base.test_acc
-    assert len(pp.CONDITIONS) == 6 and set(pp.EMBEDDINGS) == {"랜덤초기화", "사전훈련"}
+    assert len(pp.CONDITIONS) == 6 and set(pp.EMBEDDINGS) == {"랜덤 초기화", "사전훈련"}
+
+
+def fake_result(key, acc=0.8, cell=None):
+    """A Result built by hand (no training): two epochs of history, an optional model."""
+    history = pp.History()
+    history.add((0.7, 0.6), (0.69, 0.62), 1.0)
+    history.add((0.5, 0.8), (0.55, 0.78), 1.0)
+    model = None
+    if cell is not None:
+        model = pp.RecurrentClassifier(10, 4, 2, 3, cell=cell)
+    return pp.Result(key, history, 0.4, acc, 123, 1.0, model)
+
+
+def test_results_table_takes_the_dict_key_as_the_name():
+    # 강의 이름, 모델 이름만, 아무 이름(모델은 학습한 모델에서 읽음)
+    results = {"GRU": fake_result("gru", 0.81),
+               "LSTM_사전훈련": fake_result("whatever", 0.82),
+               "내 실험": fake_result("lstm", 0.83, cell="lstm"),
+               "rnn_랜덤 초기화+게이트 편향": fake_result("x", 0.84)}
+    table = pp.results_table(results)
+    assert list(table.index) == list(results)
+    assert list(table["모델"]) == ["GRU", "LSTM", "LSTM", "RNN"]
+    assert list(table["임베딩"]) == ["-", "사전훈련", "-", "랜덤 초기화"]
+    assert list(table["테스트 정확도"]) == [0.81, 0.82, 0.83, 0.84]
+    assert table.loc["GRU", "최종 검증 정확도"] == 0.78
+
+
+@pytest.mark.parametrize("results, words", [
+    ({"": fake_result("gru")}, ("비어 있지 않은 문자열", "non-empty string")),
+    ({3: fake_result("gru")}, ("비어 있지 않은 문자열", "non-empty string")),
+    ({"내 실험": fake_result("gru")}, ("모델(RNN, LSTM, GRU)", "Cannot tell the model")),
+    ({"GRU": 0.9}, ("Result가 아닙니다", "not a Result")),
+    ({}, ("결과가 없습니다", "no results")),
+])
+def test_results_table_explains_what_it_cannot_read(results, words):
+    with pytest.raises(pp.NlpPPError) as info:
+        pp.results_table(results)
+    for word in words:
+        assert word in str(info.value)
 
 
 @pytest.fixture(scope="module")
@@ -223,9 +263,9 @@ def test_prepare_data_takes_any_columns_and_k_classes(multi_prep):
     for s in SPLITS:
         assert set(np.unique(prep.labels[s])) == {0, 1, 2}
     assert pp.majority_rate(prep) == pytest.approx(1 / 3, abs=0.05)
-    results = pp.run_experiment(prep, None, conditions=("GRU_랜덤초기화",),
+    results = pp.run_experiment(prep, None, conditions=("GRU_랜덤 초기화",),
                                 progress=False)
-    assert results["GRU_랜덤초기화"].model.classifier.out_features == 3
+    assert results["GRU_랜덤 초기화"].model.classifier.out_features == 3
     base = pp.tfidf_baseline(prep)
     assert base.test_acc > 0.9  # 주제 단어가 겹치지 않으니 쉽게 맞힙니다
     table = pp.results_table(results, baseline=base)

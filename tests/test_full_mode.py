@@ -34,7 +34,7 @@ def test_smoke_run_writes_every_number_chapter_6_needs(record):
     for key in pp.CONDITIONS:
         assert 0.0 <= acc[key] <= 1.0
         assert record["sec_per_epoch"][key] > 0
-    assert "LSTM_사전훈련+게이트편향" in acc and "baseline" in acc
+    assert "LSTM_사전훈련+게이트 편향" in acc and "baseline" in acc
     assert record["steps"]["bucket"] < record["steps"]["post"]
     assert 0.4 <= record["majority"] <= 0.7
 

@@ -99,7 +99,7 @@ register(Exercise(
     form=RELATION, answer_name="예측"))
 
 # ------------------------------------------------------------------ 20. ch6-ex2
-PRE_FIXED = "GRU_사전훈련+게이트편향"
+PRE_FIXED = "GRU_사전훈련+게이트 편향"
 
 
 def _param_diagnosis(diff: int, model) -> str:
