@@ -233,8 +233,8 @@ def gated_verdict(accs: dict, majority: float, rnn: dict | None = None,
         return (f"이번 실행에서는 {who} 강의 설정 그대로는 학습을 시작하지 "
                 f"못했습니다. {n}개 조건 모두 "
                 f"{_short_of(accs.values(), majority, n_test)}. 게이트가 있어도 이 "
-                "예산(데이터와 에포크)으로는 수백 칸의 패딩을 건너 기억과 기울기를 "
-                "전하지 못한 것입니다")
+                "예산(데이터와 에포크)으로는 메시지 뒤의 긴 패딩 구간을 건너 기억과 "
+                "기울기를 전하지 못했습니다")
     if n_ok == n:
         return (f"이번 실행에서는 LSTM과 GRU가 강의 설정 그대로도 {n}개 조건 모두 "
                 f"{rate}을 뚜렷이 넘었습니다. 다만 7장에서 보듯 이 결과는 시드와 학습 "
