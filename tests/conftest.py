@@ -31,3 +31,19 @@ def html(tmp_path_factory):
         capture_output=True, text=True, env=env, check=False)
     assert proc.returncode == 0, proc.stdout[-6000:] + proc.stderr[-3000:]
     return out / "_build" / "html"
+
+
+# 6·7장은 모델을 여러 번 학습해 오래 걸립니다. 기본 실행에서는 책 빌드가 이 두 장을 한 번
+# 실행하고(셀 하나라도 실패하면 -W 빌드가 실패해 test_book.py가 실패합니다), nbval로 다시
+# 실행하는 것은 `pytest -m slow`에서 합니다. CI 전체를 10분 안에 두기 위해서입니다.
+NBVAL_SLOW_CHAPTERS = ("06_", "07_")
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(config, items):
+    """Mark the nbval items of the long training chapters as slow."""
+    for item in items:
+        path = Path(str(item.fspath))
+        if (path.suffix == ".ipynb" and path.parent.name == "chapters"
+                and path.name.startswith(NBVAL_SLOW_CHAPTERS)):
+            item.add_marker(pytest.mark.slow)

@@ -245,16 +245,19 @@ def test_twin_exercise_numbers_equal_the_books(html, chapter):
     assert book and twin == book, (twin, book)
 
 
+# 기본 실행에서는 가장 짧은 3장의 학생용 노트북 하나만 Colab처럼 실행합니다(CI 10분 이내).
 @pytest.mark.parametrize("chapter", [
-    pytest.param(c, marks=[] if c.startswith("01_") else [pytest.mark.slow])
+    pytest.param(c, marks=[] if c.startswith("03_") else [pytest.mark.slow])
     for c in CHAPTERS])
 def test_student_notebook_runs_like_in_colab(colab, chapter):
     nb = run_like_colab(colab, chapter, student=True)
     sync = load_sync()
     checks = [c for c in nb.cells if c.cell_type == "code"
               and sync.CHECK_TAG in c.metadata.get("tags", [])]
-    for cell in checks:  # 빈칸 그대로 실행해도 확인 셀은 오류 없이 대답합니다
-        assert cell.get("outputs"), f"{chapter}: a check cell shows nothing: {cell.source}"
+    assert checks, f"{chapter}: no check cells in the student notebook"
+    for cell in checks:  # 빈칸 그대로 실행해도 확인 셀은 오류 없이 "아직"이라고 대답합니다
+        text = json.dumps(cell.get("outputs", []), ensure_ascii=False)
+        assert "아직 답을 쓰지 않았습니다" in text, f"{chapter}: {cell.source}\n{text[:500]}"
 
 
 @pytest.mark.parametrize("chapter", CHAPTERS)

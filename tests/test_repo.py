@@ -85,6 +85,20 @@ def test_every_literally_glued_name_is_used_in_prose_or_stays_silent():
 
 
 @pytest.mark.parametrize("chapter", CHAPTERS)
+def test_every_code_cell_of_the_source_is_a_cell(chapter):
+    # 바깥 상자와 안쪽 {only} 블록의 울타리(```)가 같은 길이면 안쪽이 바깥을 닫아 버려,
+    # 그 뒤의 code-cell이 마크다운 속 글자가 됩니다(책과 쌍둥이에서 셀이 사라집니다).
+    import jupytext
+
+    md = ROOT / f"{chapter}.md"
+    cells = jupytext.read(md).cells
+    written = md.read_text(encoding="utf-8").count("```{code-cell}")
+    assert sum(c.cell_type == "code" for c in cells) == written, (
+        f"{chapter}.md: a code cell was swallowed by a fence; fence the outer "
+        "directive with more backticks (````) than the inner ones")
+
+
+@pytest.mark.parametrize("chapter", CHAPTERS)
 def test_colab_twin_matches_its_source(chapter, context):
     md, ipynb = ROOT / f"{chapter}.md", ROOT / f"{chapter}.ipynb"
     assert md.exists(), f"{md} is in _toc.yml but missing"
