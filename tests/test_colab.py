@@ -17,7 +17,7 @@ The student notebooks (chapters/student/) run the same way: "Run all" completes,
 every self-check cell answers (not yet answered, right or not yet), never an error.
 The exercise numbers of each twin equal the numbers the book's HTML shows.
 
-Chapter 01 (twin and student notebook) runs in the default suite; the others are
+Chapter 03, the shortest (twin and student notebook), runs in the default suite; the others are
 marked slow. Torch comes from
 ``pip install torch==2.13.0`` (what CI installs); set NLP_PP_COLAB_TORCH to other pip
 arguments, e.g. "torch --index-url https://download.pytorch.org/whl/cpu", to change it.
@@ -40,6 +40,7 @@ from test_repo import load_sync  # .md에서 Colab용 노트북을 만드는 같
 
 ROOT = Path(__file__).resolve().parents[1]
 CHAPTERS = sorted(p.stem for p in (ROOT / "chapters").glob("[0-9][0-9]_*.md"))
+DEFAULT_CHAPTER = "03_"  # 기본 실행에서 Colab처럼 실행하는 장 (나머지는 -m slow)
 # Colab에 미리 깔려 있는 패키지 (책을 만드는 도구는 없습니다)
 COLAB_PACKAGES = ["pandas", "pyarrow", "matplotlib", "scikit-learn", "tqdm",
                   "requests", "ipykernel", "nbclient", "nbformat"]
@@ -206,8 +207,9 @@ def same_text(name: str, shown: str, book: str) -> bool:
     return shown == book
 
 
+# 기본 실행에서는 가장 짧은 3장(글루 값 30여 개)만 Colab처럼 실행합니다(CI 10분 이내).
 @pytest.mark.parametrize("chapter", [
-    pytest.param(c, marks=[] if c.startswith("01_") else [pytest.mark.slow])
+    pytest.param(c, marks=[] if c.startswith(DEFAULT_CHAPTER) else [pytest.mark.slow])
     for c in CHAPTERS])
 def test_chapter_runs_like_in_colab(colab, html, chapter):
     nb = run_like_colab(colab, chapter)
@@ -245,9 +247,9 @@ def test_twin_exercise_numbers_equal_the_books(html, chapter):
     assert book and twin == book, (twin, book)
 
 
-# 기본 실행에서는 가장 짧은 3장의 학생용 노트북 하나만 Colab처럼 실행합니다(CI 10분 이내).
+# 학생용 노트북도 기본 실행에서는 3장 하나만 Colab처럼 실행합니다.
 @pytest.mark.parametrize("chapter", [
-    pytest.param(c, marks=[] if c.startswith("03_") else [pytest.mark.slow])
+    pytest.param(c, marks=[] if c.startswith(DEFAULT_CHAPTER) else [pytest.mark.slow])
     for c in CHAPTERS])
 def test_student_notebook_runs_like_in_colab(colab, chapter):
     nb = run_like_colab(colab, chapter, student=True)
