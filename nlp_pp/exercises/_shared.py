@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 from typing import Any
 
-from .core import Choice, unanswered
+from .core import Choice, Feedback, not_yet, right, unanswered
 
 UP, SAME, DOWN = "늘어난다", "그대로", "줄어든다"
 DIRECTION = Choice(UP, SAME, DOWN)
@@ -83,6 +83,12 @@ def part_lines(parts: list) -> tuple[bool, str]:
     """Join (ok, text) parts into (all ok, one message with ✓/✗ marks)."""
     ok = all(p for p, _ in parts)
     return ok, " ".join(f"{'✓' if p else '✗'} {t}" for p, t in parts)
+
+
+def reply(parts: list) -> Feedback:
+    """Return "right" if every (ok, text) part is right, else "not yet", with all parts."""
+    ok, text = part_lines(parts)
+    return right(text) if ok else not_yet(text)
 
 
 class OneOf:

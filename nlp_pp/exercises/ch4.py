@@ -8,7 +8,7 @@ import numpy as np
 
 from ..text import P1, P3
 from ..vocab import SPECIAL_TOKENS, build_vocab, set_word_to_idx
-from ._shared import DIRECTION, SAME, UP, direction, part_lines, pct, pp_diff
+from ._shared import DIRECTION, SAME, UP, direction, part_lines, pct, pp_diff, reply
 from .core import Choice, Exercise, Number, call_student, not_yet, register, right
 
 # ------------------------------------------------------------------ 12. ch4-ex1
@@ -125,8 +125,7 @@ def _check_context(pred, *, e_x_train, cfg):
         parts.append((False, (f"전체 <PAD> 비율: 예측 '{pred['전체 <PAD> 비율']}', "
                              f"이번 실행 {pct(p_long)} → {pct(p_short)} ('{seen_pad}'). "
                              "칸 수가 줄어드는 만큼 패딩이 먼저 줄어듭니다.")))
-    ok, text = part_lines(parts)
-    return right(text) if ok else not_yet(text)
+    return reply(parts)
 
 
 register(Exercise(

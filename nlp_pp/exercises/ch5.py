@@ -9,7 +9,7 @@ import numpy as np
 from ..embedding import SPECIALS, embedding_coverage, train_fasttext
 from ..errors import NlpPPError
 from ..hangul import decompose_token
-from ._shared import Flag, Subset, part_lines, stub
+from ._shared import Flag, Subset, part_lines, reply, stub
 from .core import (
     Exercise,
     Number,
@@ -79,8 +79,7 @@ def _check_workers(pred, *, moved):
         parts.append((False, (f"pp.train_fasttext가 거부하는 값: 예측 {sorted(said)}, "
                              f"실제 {sorted(refused)}. 학습 스레드가 없는 값(1보다 작은 "
                              "값)을 조용히 넘기지 않고 NlpPPError로 알립니다.")))
-    ok, text = part_lines(parts)
-    return right(text) if ok else not_yet(text)
+    return reply(parts)
 
 
 register(Exercise(
@@ -185,8 +184,7 @@ def _check_no_ngrams(pred, *, ft0, ft, word_to_idx):
             parts.append((False, (f"{key}: 예측 {pred[key]:.3f}, 실제 {after[key]:.3f} "
                                  f"(n-gram을 켠 ft에서는 {before[key]:.3f}). 조각이 "
                                  "없으면 ngram_only였던 단어가 모두 none으로 옮겨 갑니다.")))
-    ok, text = part_lines(parts)
-    return right(text) if ok else not_yet(text)
+    return reply(parts)
 
 
 register(Exercise(

@@ -21,6 +21,7 @@ from ._shared import (
     pct,
     pp_diff,
     relation,
+    reply,
     stub,
 )
 from .core import Choice, Exercise, Number, not_yet, register, right
@@ -142,8 +143,7 @@ def _check_frozen(pred, *, model, acc, fixed, prep):
         parts.append((True, f"{line}. {why[seen]}"))
     else:
         parts.append((False, f"{line}, 예측은 '{pred['정확도']}'. {why[seen]}"))
-    ok, text = part_lines(parts)
-    return right(text) if ok else not_yet(text)
+    return reply(parts)
 
 
 register(Exercise(

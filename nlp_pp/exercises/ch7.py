@@ -12,7 +12,7 @@ import torch
 
 from ..training import TensorBatches
 from ..verdicts import learned, majority_margin
-from ._shared import DIRECTION, SAME, direction, part_lines, pct, stub
+from ._shared import DIRECTION, SAME, direction, part_lines, pct, reply, stub
 from .core import Choice, Exercise, Number, not_yet, register, require_answered, right
 
 # ------------------------------------------------------------------ 22. ch7-ex1
@@ -45,8 +45,7 @@ def _check_plain_bucket(pred, *, accs, majority, pad_bucket=None, n_test=None):
                                  "이 예산에서는 짧은 패딩만으로는 부족했고, 게이트가 "
                                  "기억하는 쪽으로 자리 잡을 만큼 학습이 진행되지 "
                                  "않았습니다.")))
-    ok, text = part_lines(parts)
-    return right(text) if ok else not_yet(text)
+    return reply(parts)
 
 
 register(Exercise(
@@ -251,8 +250,7 @@ def _check_leak(answer, *, length_95, prep):
         parts.append((False, (f"length_95: 받은 {length_95}는 훈련 메시지의 {cover:.1%}를 "
                              f"덮고, 95%를 덮는 가장 짧은 길이는 {ref}입니다(차이 "
                              f"{length_95 - ref:+}).{extra}")))
-    ok, text = part_lines(parts)
-    return right(text) if ok else not_yet(text)
+    return reply(parts)
 
 
 register(Exercise(
@@ -323,8 +321,7 @@ def _check_pool(pred, *, prep):
                "이번 데이터에서는 길이와 클래스의 관련이 약해 배치 구성이 크게 "
                "치우치지 않았습니다.")
         parts.append((False, f"{line}, 예측은 '{said}'. {why}"))
-    ok, text = part_lines(parts)
-    return right(text) if ok else not_yet(text)
+    return reply(parts)
 
 
 register(Exercise(
