@@ -34,9 +34,9 @@ def html(tmp_path_factory):
 
 
 # 모든 장은 기본 실행의 책 빌드에서 한 번씩 실행됩니다(셀 하나라도 실패하면 -W 빌드가 실패해
-# test_book.py가 실패합니다). 데이터를 다루고 모델을 학습하는 4–7장을 nbval로 다시 실행하는
-# 것은 `pytest -m slow`에서 합니다. CI 전체를 10분 안에 두기 위해서입니다.
-NBVAL_SLOW_CHAPTERS = ("04_", "05_", "06_", "07_")
+# test_book.py가 실패합니다). 모델을 학습하거나 데이터를 다루는 2장과 4–7장을 nbval로 다시
+# 실행하는 것은 `pytest -m slow`에서 합니다. CI 전체를 10분 안에 두기 위해서입니다.
+NBVAL_SLOW_CHAPTERS = ("02_", "04_", "05_", "06_", "07_")
 
 
 @pytest.hookimpl(tryfirst=True)
