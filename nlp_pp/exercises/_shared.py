@@ -85,9 +85,13 @@ def part_lines(parts: list) -> tuple[bool, str]:
     return ok, " ".join(f"{'✓' if p else '✗'} {t}" for p, t in parts)
 
 
-def reply(parts: list) -> Feedback:
-    """Return "right" if every (ok, text) part is right, else "not yet", with all parts."""
+def reply(parts: list, lead: str = "") -> Feedback:
+    """Return "right" if every (ok, text) part is right, else "not yet", with all parts.
+
+    `lead` (what this run measured) goes before the parts.
+    """
     ok, text = part_lines(parts)
+    text = f"{lead} {text}" if lead else text
     return right(text) if ok else not_yet(text)
 
 

@@ -8,7 +8,7 @@ import numpy as np
 
 from ..text import P1, P3
 from ..vocab import SPECIAL_TOKENS, build_vocab, set_word_to_idx
-from ._shared import DIRECTION, SAME, UP, direction, part_lines, pct, pp_diff, reply
+from ._shared import DIRECTION, SAME, UP, direction, pct, pp_diff, reply
 from .core import Choice, Exercise, Number, call_student, not_yet, register, right
 
 # ------------------------------------------------------------------ 12. ch4-ex1
@@ -52,11 +52,9 @@ def _check_rare(pred, *, word_counts, x_test):
         else:
             parts.append((False, (f"{key}: 예측은 '{pred[key]}', 이번 실행은 "
                                  f"'{measured}'입니다. {why[key]}")))
-    ok, text = part_lines(parts)
     gap = pp_diff(unks[10] - unks[1])
-    text = (f"이번 실행 — {table}. 단어장은 {sizes[1] - sizes[10]:,}개 차이인데 <UNK> "
-            f"비율은 {gap}만 움직였습니다. {text}")
-    return right(text) if ok else not_yet(text)
+    return reply(parts, f"이번 실행 — {table}. 단어장은 {sizes[1] - sizes[10]:,}개 차이인데 "
+                        f"<UNK> 비율은 {gap}만 움직였습니다.")
 
 
 register(Exercise(

@@ -9,7 +9,7 @@ from __future__ import annotations
 import numpy as np
 
 from ..models import count_params
-from ..verdicts import learned
+from ..verdicts import learned, majority_margin
 from ._shared import (
     HIGHER,
     LOWER,
@@ -17,7 +17,6 @@ from ._shared import (
     SIMILAR,
     OneOf,
     acc_tolerance,
-    part_lines,
     pct,
     pp_diff,
     relation,
@@ -191,10 +190,10 @@ def _check_c(pred, *, accs, majority, n_test=None):
                if seen == NEAR else
                "이번 데이터에서는 규제가 강해도 스팸 단서의 가중치가 살아남았습니다")
         parts.append((False, (f"C=0.01: 예측 '{pred['C=0.01']}', 실제 {pct(accs[0.01])}로 "
-                             f"'{seen}'(다수 클래스 비율 {pct(majority)}, 5%p 넘게 높아야 "
+                             f"'{seen}'(다수 클래스 비율 {pct(majority)}, "
+                             f"{majority_margin(majority, n_test):.1%}p 넘게 높아야 "
                              f"'높다'). {why}.")))
-    ok, text = part_lines(parts)
-    return (right if ok else not_yet)(f"이번 실행: {table}. {text}")
+    return reply(parts, f"이번 실행: {table}.")
 
 
 register(Exercise(

@@ -12,7 +12,7 @@ import torch
 
 from ..training import TensorBatches
 from ..verdicts import learned, majority_margin
-from ._shared import DIRECTION, SAME, direction, part_lines, pct, reply, stub
+from ._shared import DIRECTION, SAME, direction, pct, reply, stub
 from .core import Choice, Exercise, Number, not_yet, register, require_answered, right
 
 # ------------------------------------------------------------------ 22. ch7-ex1
@@ -186,8 +186,7 @@ def _check_seeds(pred, *, before, after, n_test):
                              "늘리면 평균 속에서 줄어듭니다. 시드를 바꿔도 테스트 "
                              f"메시지 {n_test}통은 그대로이므로 그 표준오차 약 "
                              f"{se_one:.2%}는 줄지 않습니다.")))
-    ok, text = part_lines(parts)
-    return (right if ok else not_yet)(f"이번 실행: {ratio}. {text}")
+    return reply(parts, f"이번 실행: {ratio}.")
 
 
 register(Exercise(
