@@ -215,8 +215,8 @@ register(Exercise(
     hint=("`g[k - 1]`은 끝에서 k번째 입력에 대한 기울기입니다. `g >= 0.01 * g[0]`인 "
           "위치를 `np.flatnonzero`로 찾고, 가장 뒤의 인덱스를 개수로 바꾸세요."),
     solution=("`g >= 0.01 * g[0]`을 만족하는 마지막 인덱스에 1을 더하면 끝에서 몇 "
-              "번째 입력까지가 마지막 입력의 1 % 이상인지가 나옵니다. 학습 전 RNN은 "
-              "메시지 끝의 열 개 안팎의 토큰만 의미 있게 봅니다."),
+              "번째 입력까지가 마지막 입력의 1 % 이상인지가 나옵니다. 몇 개인지, 평균 "
+              "길이 메시지의 몇 %인지는 확인 셀이 이번 실행의 `grads`로 알려 줍니다."),
     code=("def 답(g):\n"
           '    """Return how many last inputs have a gradient >= 1 % of the last."""\n'
           "    return int(np.flatnonzero(g >= 0.01 * g[0]).max()) + 1"),
