@@ -4,12 +4,10 @@ Use it with its namespace: ``import nlp_pp as pp; pp.tokenize(...)``.
 Every name below is defined in the module it is imported from.
 """
 
-from . import verdicts
+from . import full_record, stats, verdicts
 from .baseline import Baseline, tfidf_baseline
 from .book import (
     ChapterClock,
-    full_mode_box,
-    full_mode_record,
     glue,
     show_source,
 )
@@ -59,6 +57,7 @@ from .experiment import (
     subsample,
     with_gate_fix,
 )
+from .full_record import FULL_MODE_FILE, full_mode_record
 from .hangul import (
     EMPTY_FINAL,
     compose_jamo,

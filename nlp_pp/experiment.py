@@ -42,6 +42,7 @@ __all__ = [
     "jamo_tokens",
     "majority_rate",
     "prepare_data",
+    "predict_test",
     "pretrained_matrix",
     "results_table",
     "run_condition",
@@ -178,14 +179,17 @@ def prepare_data(cfg: Config | None = None, df: pd.DataFrame | None = None, *,
                     all_tokens, tuple(classes), dropped)
 
 
-def pretrained_matrix(prep: Prepared, docs=None) -> np.ndarray:
-    """Train FastText (lecture settings; all jamo data unless `docs`) -> embedding matrix."""
+def pretrained_matrix(prep: Prepared, docs=None, *, cache: bool = True) -> np.ndarray:
+    """Train FastText (lecture settings; all jamo data unless `docs`) -> embedding matrix.
+
+    ``cache=False`` always trains (benchmarks/full_mode.py times the training itself).
+    """
     cfg = prep.cfg
     # 한 작업 스레드 + 시드 = 같은 벡터. 같은 말뭉치·설정이면 캐시에서 읽어 5~7장이
     # 한 번의 학습을 함께 씁니다.
     ft = train_fasttext(prep.all_tokens if docs is None else docs,
                         vector_size=cfg.emb_dim, min_count=cfg.rare_th,
-                        epochs=cfg.ft_epochs, seed=cfg.seed, cache=True)
+                        epochs=cfg.ft_epochs, seed=cfg.seed, cache=cache)
     return build_my_embed(prep.word_to_idx, ft.wv, seed=cfg.seed)
 
 
@@ -201,6 +205,8 @@ class Result:
     sec_per_epoch: float
     model: nn.Module = field(repr=False, default=None)
     group: str = "강의 설정"  # 표에서 묶는 이름 (예: 강의 설정, 게이트 편향)
+    # 테스트 메시지마다 예측한 클래스(메시지 순서): 두 모델을 같은 메시지에서 짝지어 비교
+    test_pred: np.ndarray = field(repr=False, default=None)
 
 
 def build_model(prep: Prepared, cell: str, emb_matrix=None, cfg=None
@@ -248,7 +254,8 @@ def run_condition(prep: Prepared, cell: str, emb_matrix=None, *, key=None, cfg=N
                           progress=progress, desc=key or cell)
     test_loss, test_acc = trainer.evaluate(loaders["test"])
     return Result(key or cell, history, test_loss, test_acc, count_params(model),
-                  float(np.mean(history.seconds)), model)
+                  float(np.mean(history.seconds)), model,
+                  test_pred=trainer.predict(loaders["test"]))
 
 
 def run_experiment(prep: Prepared, emb_matrix, conditions=CONDITIONS, *, cfg=None,
@@ -323,6 +330,15 @@ def results_table(results: dict, baseline=None) -> pd.DataFrame:
         raise NlpPPError("결과표에 넣을 결과가 없습니다.",
                          "There are no results to put in the table.")
     return pd.DataFrame(rows).set_index("조건")
+
+
+def predict_test(model: nn.Module, prep: Prepared, *, padded=None,
+                     bucket: bool = False, packed: bool = False) -> np.ndarray:
+    """Return a trained model's predicted class for every test message, in order."""
+    device = next(model.parameters()).device
+    loader = prep.batches("test", with_lengths=packed, device=device, padded=padded,
+                          bucket=bucket)
+    return Trainer(model, None, device=device).predict(loader)
 
 
 def majority_rate(prep: Prepared, split: str = "test") -> float:

@@ -6,6 +6,7 @@ import math
 import time
 from dataclasses import dataclass, field
 
+import numpy as np
 import torch
 from torch import nn
 from tqdm import tqdm
@@ -83,6 +84,27 @@ class Trainer:
         """Evaluate without gradients; return (mean loss, accuracy)."""
         return self._run(loader, train=False)
 
+    def predict(self, loader) -> np.ndarray:
+        """Return the predicted class of every example, in the data's own order.
+
+        A loader that reorders its examples (length bucketing) says how with
+        ``order()``; any other loader is read in its order.
+        """
+        order = loader.order() if hasattr(loader, "order") else None  # 돌기 전에
+        self.model.eval()
+        preds = []
+        with torch.no_grad():
+            for batch in loader:
+                x, _, lengths = _unpack(batch, self.device)
+                logits = (self.model(x, lengths) if lengths is not None
+                          else self.model(x))
+                preds.append(logits.argmax(1).cpu())
+        pred = torch.cat(preds).numpy() if preds else np.zeros(0, dtype=np.int64)
+        order = np.arange(len(pred)) if order is None else order
+        out = np.empty_like(pred)
+        out[np.asarray(order)] = pred
+        return out
+
     def fit(self, train_loader, val_loader, epochs: int, progress=None, desc=""):
         """Train for `epochs`; return the History of (train, val) per epoch."""
         history = History()
@@ -142,6 +164,13 @@ class TensorBatches:
             perm = torch.randperm(len(batches), generator=self.generator)
             batches = [batches[i] for i in perm]
         return batches
+
+    def order(self) -> np.ndarray:
+        """Return the example indices in the order the next pass yields them."""
+        saved = self.generator.get_state()
+        batches = self._batches()
+        self.generator.set_state(saved)  # 순서를 보느라 난수를 쓰지 않은 것처럼 되돌립니다
+        return torch.cat(batches).numpy() if batches else np.zeros(0, dtype=np.int64)
 
     def steps(self) -> int:
         """Return the sequential steps one pass computes (sum of batch widths)."""

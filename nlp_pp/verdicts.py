@@ -8,6 +8,20 @@ from __future__ import annotations
 
 import math
 
+from .stats import (
+    HIGHER,
+    LOWER,
+    MAJORITY_MARGIN,
+    SIMILAR,
+    Comparison,
+    compare,
+    hits,
+    learned,
+    majority_margin,
+    relation,
+    seed_interval,
+)
+
 __all__ = [
     "MAJORITY_MARGIN",
     "baseline_verdict",
@@ -19,6 +33,7 @@ __all__ = [
     "majority_margin",
     "model_verdict",
     "padding_verdict",
+    "paired_sentence",
     "particle",
     "pct",
     "pp_diff",
@@ -35,10 +50,7 @@ __all__ = [
     "vs_majority",
 ]
 
-# 다수 클래스 비율보다 적어도 이만큼(5 %p) 높아야 "학습했다"고 말합니다.
-# 테스트 메시지 수를 알면 이항 표준오차의 두 배가 더 클 때 그것을 쓰고, 다수 클래스
-# 비율이 아주 높을 때(95 % 이상 등)는 100 %까지 남은 거리의 절반을 넘지 않게 줄입니다.
-MAJORITY_MARGIN = 0.05
+# "학습했다", "높다", "비슷하다"를 가르는 잣대는 모두 nlp_pp.stats 한 곳에 있습니다.
 
 SOURCES = {
     "offline": "nlp_pp가 만든 오프라인 한국어 문자 말뭉치(실제 spam_SNS.csv를 받을 수 "
@@ -58,19 +70,34 @@ _LATIN_FINAL = {"l": "ㄹ", "m": "ㅁ", "n": "ㄴ", "r": "ㄹ"}
 _DIGIT_FINAL = {"0": "ㅇ", "1": "ㄹ", "3": "ㅁ", "6": "ㄱ", "7": "ㄹ", "8": "ㄹ"}
 
 
-def _final(word: str) -> str:
-    """Return the final consonant heard at the end of `word` ('' if none, 'ㄹ' ...)."""
-    text = word.rstrip()
-    while text.endswith(")"):  # 'LSTM(97.0%)' → 'LSTM': 괄호 안은 읽지 않습니다
-        depth, i = 0, len(text)
+# 읽지 않는 닫는 글자: 따옴표, 백틱, 대괄호, 중괄호 ("'줄어든다'" → 줄어든다, "[1, 2]" → 2)
+_SILENT_CLOSERS = "'\"`’”」』]}"
+
+
+def _strip_closers(text: str) -> str:
+    """Return `text` without silent closing marks and parenthesised tails at its end."""
+    while text:
+        stripped = text.rstrip().rstrip(_SILENT_CLOSERS).rstrip()
+        if stripped != text:
+            text = stripped
+            continue
+        if not text.endswith(")"):
+            break
+        depth, i = 0, len(text)  # 'LSTM(97.0%)' → 'LSTM': 괄호 안은 읽지 않습니다
         while i:
             i -= 1
             depth += {")": 1, "(": -1}.get(text[i], 0)
             if depth == 0:
                 break
         if depth or not text[:i].strip():
-            break  # 짝이 없거나 괄호뿐이면 그대로 읽습니다
+            return text[:-1]  # 짝이 없거나 괄호뿐이면('(3, 4)') 괄호 안을 읽습니다
         text = text[:i].rstrip()
+    return text
+
+
+def _final(word: str) -> str:
+    """Return the final consonant heard at the end of `word` ('' if none, 'ㄹ' ...)."""
+    text = _strip_closers(str(word).rstrip()) or str(word).rstrip()
     last = text[-1:]
     if not last:
         raise ValueError(f"조사를 붙일 단어가 비었습니다 / empty word: {word!r}")
@@ -87,7 +114,9 @@ def particle(word: str, kind: str) -> str:
 
     `kind` names either form of 은/는, 이/가, 을/를, 과/와, (으)로, (이)다, (이)나. Latin
     letters read by their names (L 엘, M 엠, N 엔, R 알), digits by their Korean
-    reading, and a closing parenthesis is skipped: 'GRU(90.0%)' takes GRU's particle.
+    reading (2 이, 10 십: '2는', '10은'), a closing parenthesis is skipped with what
+    it holds ('GRU(90.0%)' takes GRU's particle), and closing quotes, backticks and
+    brackets are not read ("'줄어든다'" takes 줄어든다's, "`답`" takes 답's).
     """
     if kind not in _PARTICLES:
         raise ValueError(f"모르는 조사입니다 / unknown particle: {kind!r}")
@@ -108,30 +137,9 @@ def pct(x: float) -> str:
     return f"{x:.1%}"
 
 
-def pp_diff(x: float) -> str:
-    """Return a difference of two shares in percentage points ('+5.2 %p')."""
-    return f"{x * 100:+.1f} %p"
-
-
-def majority_margin(majority: float, n_test: int | None = None) -> float:
-    """Return how far above the majority rate an accuracy must be to count as learned.
-
-    5 %p, or twice the binomial standard error of an accuracy near the majority rate
-    on `n_test` messages when that is larger, but never more than half the distance
-    to 100 %, so that a run can pass even when the majority rate is 95 % or more.
-    """
-    if not 0.0 <= majority <= 1.0:
-        raise ValueError(f"다수 클래스 비율은 0과 1 사이여야 합니다 / majority rate must "
-                         f"be in [0, 1]: {majority}")
-    margin = MAJORITY_MARGIN
-    if n_test:
-        margin = max(margin, 2 * math.sqrt(majority * (1 - majority) / n_test))
-    return min(margin, (1 - majority) / 2)
-
-
-def learned(acc: float, majority: float, n_test: int | None = None) -> bool:
-    """Return True if `acc` is clearly above the majority-class rate."""
-    return acc > majority + majority_margin(majority, n_test)
+def pp_diff(x: float, sign: bool = True, digits: int = 1) -> str:
+    """Return a difference (or spread) of shares in percentage points ('+5.2 %p')."""
+    return f"{x * 100:{'+' if sign else ''}.{digits}f} %p"
 
 
 def _standing(acc: float, majority: float, n_test: int | None) -> str:
@@ -248,9 +256,10 @@ def gated_verdict(accs: dict, majority: float, rnn: dict | None = None,
             good = sorted({_split_key(k)[part] for k, v in ok.items() if v})
             bad = sorted({_split_key(k)[part] for k, v in ok.items() if not v})
             return (f"{head}. {', '.join(good)} 조건은 모두 넘고 "
-                    f"{', '.join(bad)} 조건은 모두 넘지 못했으니, 결과를 가른 "
-                    f"것은 {what}입니다. 다만 한 번의 실행이므로 이것이 {what}의 "
-                    "차이인지 시드의 우연인지는 7장에서 시드를 바꿔 봐야 압니다")
+                    f"{', '.join(bad)} 조건은 모두 넘지 못해, 결과가 {what}에 따라 "
+                    "갈렸습니다. 다만 한 번의 실행이므로 이것이 "
+                    f"{what}의 차이인지 시드의 우연인지는 7장에서 시드를 바꿔 봐야 "
+                    "압니다")
     return (f"{head}. 결과가 구조로도 임베딩으로도 깔끔하게 갈리지 않으므로, 이 예산에서 "
             "강의 설정은 학습이 시작되느냐 마느냐의 문턱에 걸쳐 있습니다. 7장에서 시드를 "
             "바꿔 얼마나 흔들리는지 잽니다")
@@ -302,7 +311,7 @@ def baseline_verdict(best_key: str, best_acc: float, best_seconds: float,
         cost = f"학습 시간은 오히려 순환 신경망이 약 {_times(1 / ratio)} 짧습니다"
     else:
         cost = "학습 시간은 둘이 비슷합니다"
-    rnn = f"가장 좋은 순환 신경망 {best_key}({pct(best_acc)})"
+    rnn = f"검증 정확도로 고른 순환 신경망 {best_key}({pct(best_acc)})"
     base = f"TF-IDF+로지스틱 회귀({pct(base_acc)})"
     if diff > 0:
         head = (f"{particle(rnn, '가')} {base}보다 테스트 메시지 {diff}통을 더 "
@@ -321,50 +330,75 @@ def baseline_verdict(best_key: str, best_acc: float, best_seconds: float,
     return f"이 데이터에서는 {head}, {cost}. {tail}"
 
 
-def _pair_gap_noise(a: float, b: float, n_test: int) -> float:
-    """Return about two standard errors of a difference of two test accuracies."""
-    p = (a + b) / 2
-    return 2 * math.sqrt(2 * p * (1 - p) / n_test)
+def _yardstick(c: Comparison) -> str:
+    """Return what a comparison measured the gap against, in words."""
+    if c.kind == "paired":
+        test = (f"같은 테스트 메시지에서 짝지은 비교(한쪽만 맞힌 메시지 "
+                f"{c.only_a}통 대 {c.only_b}통)")
+    else:
+        test = "두 정확도를 독립으로 본 테스트 데이터의 우연(2·√2·SE)"
+    if c.seed_std > 0:
+        test = (f"{particle(test, '과')} 시드 사이 흔들림(표준편차 "
+                f"{pp_diff(c.seed_std, sign=False)})")
+    return test
+
+
+def _noise_text(c: Comparison) -> str:
+    """Return the yardstick's size: twice the standard error, in test messages."""
+    return f"표준오차의 두 배, 약 {c.noise_msgs:.1f}통"
 
 
 def claim_verdict(pairs: dict, majority: float, n_test: int,
-                  lo: float = 0.05, hi: float = 0.07) -> str:
+                  lo: float = 0.05, hi: float = 0.07, hits: dict | None = None) -> str:
     """Return whether 'GRU is lo-hi %p less accurate than LSTM' held in this run.
 
-    `pairs` maps a condition name to (LSTM accuracy, GRU accuracy). Only pairs where
-    both models learned are compared: a gap between two models stuck at the majority
-    rate says nothing, and a gap where one model failed is a failure, not a few %p.
+    `pairs` maps a condition name to (LSTM accuracy, GRU accuracy); `hits`, if given,
+    maps it to the two models' per-message hits on the test data, so each gap is
+    judged message by message (``stats.paired``) rather than as two independent
+    accuracies. Only pairs where both models learned are compared: a gap between two
+    models stuck at the majority rate says nothing, and a gap where one model failed
+    is a failure, not a few %p.
     """
     claim = f"{lo * 100:.0f}~{hi * 100:.0f} %p"
     both, one, none = {}, {}, []
     for name, (a_lstm, a_gru) in pairs.items():
         ok = (learned(a_lstm, majority, n_test), learned(a_gru, majority, n_test))
         if all(ok):
-            both[name] = a_lstm - a_gru
+            h = (hits or {}).get(name, (None, None))
+            both[name] = compare(a_lstm, a_gru, n_test, *h)
         elif any(ok):
             one[name] = ("LSTM" if ok[0] else "GRU", a_lstm - a_gru)
         else:
             none.append(name)
     parts = []
     if both:
-        gaps = ", ".join(f"{k} {pp_diff(g)}" for k, g in both.items())
-        inside = [lo <= g <= hi for g in both.values()]
-        worst = max(both, key=lambda k: abs(both[k]))
-        msgs = round(abs(both[worst]) * n_test)
-        noise = _pair_gap_noise(*pairs[worst], n_test)
+        gaps = ", ".join(f"{k} {pp_diff(c.gap)}" for k, c in both.items())
+        inside = [lo <= c.gap <= hi for c in both.values()]
         if all(inside):
             judge = f"모두 주장한 {claim} 안에 있습니다"
         elif any(inside):
             judge = f"일부만 주장한 {claim} 안에 있습니다"
         else:
             judge = f"어느 것도 주장한 {claim} 안에 있지 않습니다"
-        size = ("테스트 데이터의 우연(정확도 차이의 표준오차 두 배, 약 "
-                f"{noise * n_test:.0f}통)보다 작아 한 번의 실행으로는 우연과 구별되지 "
-                "않습니다" if abs(both[worst]) <= noise else
-                f"테스트 데이터의 우연(약 {noise * n_test:.0f}통)보다 크지만, 한 번의 "
-                "실행이라 시드의 우연일 수 있습니다")
+        kinds = {c.kind for c in both.values()}
+        ruler = ("같은 테스트 메시지에서 짝지은 비교" if kinds == {"paired"} else
+                 "두 정확도를 독립으로 본 테스트 데이터의 우연(2·√2·SE)"
+                 if kinds == {"independent"} else "테스트 데이터의 우연")
+        sizes = ", ".join(f"{k} {c.gap_msgs}통 대 잣대 약 {c.noise_msgs:.1f}통"
+                          for k, c in both.items())
+        real = [k for k, c in both.items() if c.verdict != SIMILAR]
+        if not real:
+            size = (f"어느 차이도 {ruler}의 잣대(표준오차의 두 배) 안에 있어 한 번의 "
+                    f"실행으로는 우연과 구별되지 않습니다({sizes})")
+        elif len(real) == len(both):
+            size = (f"모든 차이가 {ruler}의 잣대(표준오차의 두 배)보다 크지만, 한 번의 "
+                    f"실행이라 시드의 우연일 수 있습니다({sizes})")
+        else:
+            size = (f"{', '.join(real)}의 차이만 {ruler}의 잣대(표준오차의 두 배)보다 "
+                    f"크고 나머지는 그 안에 있습니다. 잣대보다 큰 차이도 한 번의 실행이라 "
+                    f"시드의 우연일 수 있습니다({sizes})")
         parts.append(f"두 모델이 모두 학습한 조건에서 LSTM − GRU는 {gaps}로, {judge}. "
-                     f"그 가운데 가장 큰 차이도 테스트 메시지 {msgs}통으로, {size}")
+                     f"{size}")
     else:
         parts.append("두 모델이 모두 학습한 조건이 없어, 이번 실행으로는 학습한 두 "
                      "모델의 정확도 차이를 잴 수 없습니다")
@@ -394,23 +428,6 @@ def speed_verdict(name: str, ratio: float) -> str:
     return f"{topic(name)} 뒤쪽 패딩과 에포크당 시간이 거의 같습니다"
 
 
-# t 분포의 97.5 % 분위수 (자유도 1~10). 시드 몇 개의 평균에 95 % 구간을 붙일 때 씁니다.
-_T975 = {1: 12.71, 2: 4.30, 3: 3.18, 4: 2.78, 5: 2.57, 6: 2.45, 7: 2.36, 8: 2.31,
-         9: 2.26, 10: 2.23}
-
-
-def seed_interval(values) -> tuple[float, float]:
-    """Return (mean, half-width of the 95 % t-interval) of per-seed values (n >= 2)."""
-    xs = [float(x) for x in values]
-    n = len(xs)
-    if n < 2:
-        raise ValueError("seed_interval needs at least two seeds")
-    mean = sum(xs) / n
-    std = (sum((x - mean) ** 2 for x in xs) / (n - 1)) ** 0.5
-    t = _T975.get(n - 1, 1.96 + 2.5 / (n - 1))
-    return mean, t * std / n ** 0.5
-
-
 def padding_verdict(post_acc: float, fixes: dict, majority: float,
                     n_test: int | None = None) -> str:
     """Return what fixing the input shape did for the RNN, fix by fix."""
@@ -419,18 +436,19 @@ def padding_verdict(post_acc: float, fixes: dict, majority: float,
     bad = [name for name, a in fixes.items() if not learned(a, majority, n_test)]
     post_ok = learned(post_acc, majority, n_test)
     if post_ok:
-        also = "도" if good else "은 오히려"
-        head = (f"이번 실행에서는 뒤쪽 패딩 RNN{also} {pct(post_acc)}로 다수 클래스 "
+        head = (f"이번 실행에서는 뒤쪽 패딩 RNN이 {pct(post_acc)}로 다수 클래스 "
                 f"비율({pct(majority)})을 뚜렷이 넘었습니다")
     else:
         head = (f"뒤쪽 패딩 RNN은 {pct(post_acc)}로 "
                 f"{_short_of([post_acc], majority, n_test)}")
     if not bad:
-        tail = f"입력만 고친 같은 RNN은 모두 학습했습니다({vals})"
+        also = "도" if post_ok else "은"
+        tail = f"입력만 고친 같은 RNN{also} 모두 학습했습니다({vals})"
         if not post_ok:
             tail += ". 문제는 RNN 자체보다 뒤쪽 패딩이라는 입력의 모양이었습니다"
     elif not good:
-        tail = (f"입력을 고친 RNN도 모두 "
+        also = "은 오히려" if post_ok else "도"
+        tail = (f"입력을 고친 RNN{also} 모두 "
                 f"{_short_of([fixes[b] for b in bad], majority, n_test)}({vals})")
     else:
         tail = (f"입력을 고친 RNN은 {', '.join(good)}에서는 학습했지만 "
@@ -507,60 +525,102 @@ def seed_claim_verdict(diffs, lo: float = 0.05, hi: float = 0.07) -> str:
             "말할 수는 없습니다")
 
 
-def leak_verdict(gap: float, spread: float, n_test: int) -> str:
-    """Return whether a leaky-minus-clean accuracy gap exceeds the seed spread.
+def paired_sentence(c: Comparison, name_a: str, name_b: str) -> str:
+    """Return what pairing two models on the same test messages found.
 
-    The yardstick is twice the seed standard deviation, or one test message when
-    that is larger (or the spread is unknown): one message is always within noise.
+    `c` is ``stats.paired`` of model A's and model B's per-message hits. The sentence
+    says whether the gap is beyond the paired yardstick, and how that yardstick
+    compared with the independent one (2·√2·SE) in this run.
     """
-    one = 1 / n_test
-    if math.isnan(spread) or 2 * spread < one:
-        known = "" if math.isnan(spread) else f", 시드 사이 표준편차 {pct(spread)}의 두 배보다 큼"
-        ruler = f"테스트 메시지 한 통({pct(one)}{known})"
-        tol = one
+    head = (f"{name_a}만 맞힌 메시지 {c.only_a}통과 {name_b}만 맞힌 메시지 "
+            f"{c.only_b}통의 차이 {c.gap_msgs}통은 짝지은 잣대(약 {c.noise_msgs:.1f}통)")
+    if c.verdict == SIMILAR:
+        head += " 안에 있어, 이 시드에서 두 모델의 차이는 테스트 메시지의 우연과 가릴 수 없습니다"
     else:
-        ruler = f"시드 사이 흔들림(표준편차 {pct(spread)})의 두 배"
-        tol = 2 * spread
-    msgs = abs(round(gap * n_test))
-    head = f"차이 {pp_diff(gap)}(테스트 메시지 {msgs}통)는"
-    if abs(gap) <= tol + 1e-9:
+        better = name_a if c.verdict == HIGHER else name_b
+        head += (f"보다 커서, 이 시드의 테스트 메시지에서는 {particle(better, '이')} 더 "
+                 "정확했다고 볼 수 있습니다")
+    wide = c.independent_noise * c.n
+    if c.noise_msgs < wide - 1e-9:
+        width = f"이번 실행에서 짝지은 잣대는 독립을 가정한 잣대(약 {wide:.1f}통)보다 좁았습니다"
+    elif c.noise_msgs > wide + 1e-9:
+        width = (f"이번 실행에서는 한쪽만 맞힌 메시지가 많아 짝지은 잣대가 독립을 가정한 "
+                 f"잣대(약 {wide:.1f}통)보다 넓었습니다")
+    else:
+        width = f"이번 실행에서 두 잣대는 약 {wide:.1f}통으로 같았습니다"
+    independent = relation(c.gap, c.independent_noise)
+    if independent != c.verdict:
+        width += (". 독립을 가정한 잣대로는 우연과 가릴 수 없었을 차이입니다"
+                  if independent == SIMILAR else
+                  ". 독립을 가정한 잣대로는 차이가 있다고 보았을 것입니다")
+    return f"{head}. {width}"
+
+
+def leak_verdict(c: Comparison) -> str:
+    """Return whether a leaky-minus-clean accuracy gap is more than chance.
+
+    `c` compares the leaky run (A) with the clean one (B), built with
+    ``stats.compare``: message by message when both runs kept their test predictions,
+    and with the seeds' spread (``seed_std``) when it was measured, since the gap is
+    between two single runs.
+    """
+    head = f"차이 {pp_diff(c.gap)}(테스트 메시지 {c.gap_msgs}통)는"
+    ruler = f"{particle(_yardstick(c), '로')} 잰 잣대({_noise_text(c)})"
+    if c.verdict == SIMILAR:
         return (f"{head} {ruler} 안에 있으므로, 이 데이터에서 누수가 결과를 눈에 띄게 "
                 "바꾸었다고 볼 수 없습니다")
-    if gap > 0:
+    if c.verdict == HIGHER:
         return (f"{head} {ruler}보다 크므로, 이 데이터에서는 누수가 테스트 정확도를 "
                 "부풀렸다고 봐야 합니다")
     return (f"{head} {ruler}보다 크지만 방향이 반대입니다. 훈련 데이터만 쓴 쪽이 더 "
             "정확했으므로, 누수가 정확도를 부풀렸다는 증거는 아닙니다")
 
 
-def _effect(gain: float, tol: float) -> str:
-    """Return 'help', 'hurt' or 'none' for a mean accuracy gain."""
-    return "help" if gain > tol else "hurt" if gain < -tol else "none"
+def _tally(comparisons: dict) -> str:
+    """Return where pretraining raised, lowered or did not move an accuracy."""
+    by = {v: [k for k, c in comparisons.items() if c.verdict == v]
+          for v in (HIGHER, LOWER, SIMILAR)}
+    stems = {HIGHER: "높였", LOWER: "오히려 낮췄", SIMILAR: "우연과 가릴 만큼 바꾸지 못했"}
+    for verdict, names in by.items():
+        if len(names) == len(comparisons):
+            where = "모든 조건에서" if verdict != SIMILAR else "어느 조건에서도"
+            return f"{where} {stems[verdict]}습니다"
+    parts = [f"{', '.join(names)}에서는 {stems[v]}" for v, names in by.items() if names]
+    return "고, ".join(parts) + "습니다"
 
 
-def pretrain_verdict(early: float, final: float, tol: float = 0.01) -> str:
-    """Return what pretraining did at the first epoch and at the end (mean gains).
+def pretrain_verdict(pairs: dict, majority: float, n_test: int, n_val: int,
+                     labels=None) -> str:
+    """Return what pretraining did, condition by condition, early and at the end.
 
-    `early` is the mean first-epoch validation gain, `final` the mean test gain of
-    pretrained over random embeddings; gains within `tol` count as no difference.
+    `pairs` maps a condition name to (random-embedding run, pretrained run), each with
+    ``test_acc``, ``history.val_acc`` and, if kept, ``test_pred`` (a ``Result``);
+    with the test `labels` the final accuracies are compared message by message
+    (``stats.paired``). The first-epoch validation accuracies are compared as two
+    independent accuracies on `n_val` messages (2·√2·SE). A condition where neither
+    run learned is left out: a gap between two runs at the majority rate says nothing
+    about pretraining.
     """
-    nums = f"(첫 에포크 {pp_diff(early)}, 최종 {pp_diff(final)})"
-    e, f = _effect(early, tol), _effect(final, tol)
-    small = f"{tol * 100:.0f} %p 안의 차이"
-    if e == f == "none":
-        return (f"이번 실행에서 사전훈련은 첫 에포크에도 최종 정확도에도 조건 평균 "
-                f"{small}만 냈습니다{nums}. 이 실행에서는 사전훈련의 효과가 보이지 "
-                "않습니다")
-    if e == f:
-        verb = "높였습니다" if e == "help" else "오히려 낮췄습니다"
-        word = "효과" if e == "help" else "손해"
-        where = ("첫 에포크에서 더 컸습니다" if abs(early) > abs(final) else
-                 "최종 정확도에서 더 컸습니다" if abs(final) > abs(early) else
-                 "두 곳에서 같았습니다")
-        return (f"이번 실행에서 사전훈련은 조건 평균으로 첫 에포크의 검증 정확도와 "
-                f"최종 테스트 정확도를 모두 {verb}{nums}. {word}는 {where}")
-    said = {"help": "높였고", "hurt": "오히려 낮췄고", "none": f"{small}만 냈고"}
-    end = {"help": "높였습니다", "hurt": "오히려 낮췄습니다",
-           "none": f"{small}만 냈습니다"}
-    return (f"이번 실행에서 사전훈련은 조건 평균으로 첫 에포크의 검증 정확도는 "
-            f"{said[e]}, 최종 테스트 정확도는 {end[f]}{nums}")
+    rate = f"다수 클래스 비율({pct(majority)})"
+    kept = {name: runs for name, runs in pairs.items()
+            if any(learned(r.test_acc, majority, n_test) for r in runs)}
+    dropped = [name for name in pairs if name not in kept]
+    if not kept:
+        return (f"이번 실행에서는 {len(pairs)}개 조건 모두 두 임베딩 어느 쪽으로도 "
+                f"{rate}을 뚜렷이 넘지 못해, 사전훈련의 효과를 잴 수 없습니다")
+    final = {}
+    for name, (rand, pre) in kept.items():
+        pair = (None, None) if labels is None else (hits(pre, labels),
+                                                    hits(rand, labels))
+        final[name] = compare(pre.test_acc, rand.test_acc, n_test, *pair)
+    early = {name: compare(pre.history.val_acc[0], rand.history.val_acc[0], n_val)
+             for name, (rand, pre) in kept.items()}
+    lead = (f"이번 실행에서 두 임베딩 가운데 하나라도 {rate}을 뚜렷이 넘은 "
+            f"{len(kept)}개 조건을 비교했습니다")
+    if dropped:
+        lead += f"(둘 다 넘지 못한 {particle(', '.join(dropped), '은')} 뺐습니다)"
+    how = ("같은 테스트 메시지에서 짝지은 비교" if all(
+        c.kind == "paired" for c in final.values()) else "두 정확도를 독립으로 본 2·√2·SE")
+    return (f"{lead}. 사전훈련은 첫 에포크의 검증 정확도를 {_tally(early)}. 최종 "
+            f"테스트 정확도는 {_tally(final)}(첫 에포크는 두 정확도를 독립으로 본 "
+            f"2·√2·SE, 최종은 {particle(how, '로')} 판정)")

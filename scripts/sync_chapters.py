@@ -70,7 +70,7 @@ The student notebook (the classroom edition) is the twin without the solutions: 
 cell between a solution's start and end is left out (prose and code) except the code
 cells tagged ``exercise-answer``, which become stubs that run as they stand
 (``답 = ...``; a function keeps its signature and docstring with ``return ...``;
-imports and other lines such as ``pp.exercise(...).predict(예측);`` stay), and those
+imports and other lines such as ``pp.exercise(...).predict(예측)`` stay), and those
 tagged ``exercise-check``, kept without their ``assert`` statements. Under each
 exercise a line says how to check it (``pp.exercise(N).hint()``), and a note under the
 title says what the notebook is.
@@ -80,10 +80,12 @@ from __future__ import annotations
 
 import ast
 import hashlib
+import io
 import json
 import os
 import re
 import sys
+import tokenize
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -742,7 +744,9 @@ def stub_source(code: str, where: str = "") -> str:
 
     ``NAME = value`` becomes ``NAME = ...``; a function keeps its signature and
     docstring with the body ``return ...``; imports and any other line stay as they
-    are (``pp.exercise(3).predict(예측);``). Comments before the first statement stay.
+    are (``pp.exercise(3).predict(예측)``). Comment lines between statements stay, and
+    so does the comment at the end of an assignment (``x = ...  # "커진다" / ...``):
+    they tell the student what form the answer takes.
     """
     try:
         tree = ast.parse(code)
@@ -750,16 +754,23 @@ def stub_source(code: str, where: str = "") -> str:
         raise ConversionError(f"{where}: an {ANSWER_TAG} cell must be plain "
                               f"Python: {exc}") from None
     lines, out = code.split("\n"), []
-    first = tree.body[0].lineno if tree.body else len(lines) + 1
-    out += [line for line in lines[:first - 1] if line.strip().startswith("#")]
+    trailing = {tok.start[0]: tok.string for tok in tokenize.generate_tokens(
+        io.StringIO(code).readline) if tok.type == tokenize.COMMENT
+        and lines[tok.start[0] - 1][:tok.start[1]].strip()}  # 코드 뒤에 붙은 주석
+    done = 0  # 이미 옮긴 마지막 줄 번호
     for node in tree.body:
+        start = min([node.lineno, *(d.lineno for d in getattr(
+            node, "decorator_list", []))])
+        out += [line for line in lines[done:start - 1] if line.strip().startswith("#")]
+        done = node.end_lineno
         segment = "\n".join(lines[node.lineno - 1:node.end_lineno])
         if isinstance(node, (ast.Assign, ast.AnnAssign)):
             targets = node.targets if isinstance(node, ast.Assign) else [node.target]
             names = " = ".join(ast.get_source_segment(code, t) for t in targets)
             if isinstance(node, ast.AnnAssign):
                 names += f": {ast.get_source_segment(code, node.annotation)}"
-            out.append(f"{names} = ...")
+            note = trailing.get(node.end_lineno)
+            out.append(f"{names} = ..." + (f"  {note}" if note else ""))
         elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
             start = min([node.lineno, *(d.lineno for d in node.decorator_list)])
             body = node.body[0]
@@ -775,6 +786,7 @@ def stub_source(code: str, where: str = "") -> str:
             out += [*head, f"{indent}return ..."]
         else:
             out.append(segment)
+    out += [line for line in lines[done:] if line.strip().startswith("#")]
     return "\n".join(out).strip("\n")
 
 

@@ -184,3 +184,21 @@ def test_teaching_page_colab_links_open_real_notebooks(html):
     for path in links:
         assert (ROOT / path).exists(), path
     assert sum("/student/" in p for p in links) == len(CHAPTERS)
+
+
+# ---------------------------------------------------------------- one execution per run
+def test_build_executes_no_chapter_that_nbval_ran(build_log):
+    """nbval ran these chapters in this session; the build must take them from the cache."""
+    import os
+
+    import book_cache
+
+    ran = book_cache.expected(Path(os.environ["NLP_PP_TEST_BOOK_DIR"]))
+    if not ran:
+        pytest.skip("이번 실행에서 nbval이 실행한 장이 없습니다")
+    executed = re.findall(r"([\w/]+)\.md: Executing notebook", build_log) + \
+        re.findall(r"Executing notebook[^\n]*?([\w/]+)\.md", build_log)
+    again = sorted({Path(p).stem for p in executed} & set(ran))
+    assert not again, f"the build executed again what nbval ran: {again}"
+    cached = len(re.findall(r"Using cached notebook", build_log))
+    assert cached >= len(ran), (cached, ran, build_log[-3000:])

@@ -34,6 +34,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+import book_cache  # 단계별 시간을 benchmarks/suite_time.py에 남깁니다
 import nbformat
 import pytest
 from test_repo import load_sync  # .md에서 Colab용 노트북을 만드는 같은 함수
@@ -114,6 +115,7 @@ def colab(tmp_path_factory):
                NLP_PP_OFFLINE=os.environ.get("NLP_PP_OFFLINE", "1"),
                PATH=f"{python.parent}{os.pathsep}{os.environ.get('PATH', '')}")
     checkout = copy_checkout(base / "checkout")
+    book_cache.note_time("colab", "environment", time.perf_counter() - start)
     return ColabEnv(python, base, checkout, env, time.perf_counter() - start)
 
 
@@ -153,6 +155,7 @@ def run_like_colab(colab, chapter: str, student: bool = False):
                            str(colab.base / "content")],
                           env=colab.env, capture_output=True, text=True, check=False)
     assert proc.returncode == 0, proc.stderr[-4000:]
+    book_cache.note_time("colab", f"{chapter} ({kind})", time.perf_counter() - start)
     print(f"\n{chapter} ({kind}): environment {colab.seconds:.0f} s (once per session), "
           f"notebook {time.perf_counter() - start:.0f} s")
     probe = subprocess.run(  # 책을 만드는 도구가 딸려 들어오지 않았는지

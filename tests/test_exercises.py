@@ -90,7 +90,9 @@ def test_feedback_says_right_not_yet_and_unanswered():
 def test_prediction_is_recorded_then_checked():
     q = _toy("predict", form={"a": core.Choice("커진다", "작아진다"),
                               "n": core.Number(integer=True)})
+    q.number = 98
     assert q.check(x=1).kind == "unanswered"  # nothing predicted yet
+    assert "predict(" in q.check(x=1).message
     assert q.predict({"a": ..., "n": 3}).kind == "unanswered"
     bad_form = q.predict({"a": "커짐", "n": 3})
     assert bad_form.ok is False and '"커진다" / "작아진다" 중 하나' in bad_form.message
@@ -101,6 +103,50 @@ def test_prediction_is_recorded_then_checked():
     assert q.prediction == {"a": "커진다", "n": 3}
     q.reset()
     assert q.prediction is None
+
+
+def test_a_refused_prediction_replaces_the_recorded_one():
+    def check(answer, *, x):
+        if answer["n"] == 2 * x:
+            return core.right(f"n = {answer['n']}")
+        return core.not_yet(f"n = {answer['n']}, 기대 {2 * x}")
+
+    q = core.Exercise("toy", "toy", "predict", 1, check, "hint", "sol",
+                      form={"a": core.Choice("커진다", "작아진다"),
+                            "n": core.Number(integer=True)}, answer_name="예측")
+    q.number = 98
+    assert q.predict({"a": "커진다", "n": 2}).kind == "recorded"
+    assert q.check(x=1).ok is True  # 2 == 2 × 1
+    # 꼴이 틀린 예측: 받는 꼴을 곧바로 알려 주고, 앞의 예측을 지웁니다
+    bad = q.predict({"a": "커진다", "n": "2"})
+    assert bad.ok is False and "'n'의 값 '2'" in bad.message
+    assert "정수만 받습니다" in bad.message and "앞서 기록한 예측도 지웠습니다" in bad.message
+    assert q.prediction is None
+    later = q.check(x=1)  # 앞의 예측을 채점하지 않습니다
+    assert later.ok is False and "기록되지 않았습니다" in later.message
+    assert "{'a': '커진다', 'n': '2'}는" in later.message
+    keys = q.predict({"radius": 1.2})
+    assert "빠진 키 'a', 'n'" in keys.message and "모르는 키 'radius'" in keys.message
+    # 다시 `...`로 돌려 실행하면 "아직 답을 쓰지 않았습니다"
+    assert q.predict({"a": ..., "n": 2}).kind == "unanswered"
+    assert q.check(x=1).kind == "unanswered"
+    assert "예측 셀과 이 셀을 차례로" in q.check(x=1).message
+    # 고친 예측은 다시 기록되고 채점됩니다
+    assert q.predict({"a": "작아진다", "n": 3}).kind == "recorded"
+    assert q.check(x=1).ok is False and "기대 2" in q.check(x=1).message
+
+
+@pytest.mark.parametrize("number", [2, 3, 5, 9, 10, 14, 16])
+def test_replies_put_the_right_particle_after_a_number(number):
+    # "연습 2는", "연습 3은", "연습 14는", "연습 16은": 숫자를 읽은 소리로 고릅니다
+    q = pp.exercise(number)
+    assert q.kind != "predict"
+    fb = q.predict("아무것")
+    topic = "은" if number in (3, 10, 16) else "는"
+    assert f"연습 {number}{topic} 예측 문제가 아닙니다" in fb.message
+    unanswered = q.check(**{name: None for name in q.run_objects})
+    want = "을" if q.answer_name.endswith("답") else "를"
+    assert f"`{q.answer_name}`{want} `check`에 넘기세요" in unanswered.message
 
 
 def test_fmt_is_short():
@@ -198,7 +244,14 @@ def test_ch1_level():
 
     fb = ok(q.check(answer, **run))
     assert "10.0%: 감소율로 4.51걸음, 곡선에서 5걸음" in fb.message
-    ok(q.check(lambda r, lv: int(np.ceil(np.log(lv) / np.log(r))), **run))
+    fb = ok(q.check(lambda r, lv: int(np.ceil(np.log(lv) / np.log(r))), **run))
+    assert "정수로(올림)" in fb.message
+    # 반올림과 내림도 k = ln(level) / ln(r)을 풀고 정수로 답한 것입니다
+    fb = ok(q.check(lambda r, lv: round(np.log(lv) / np.log(r)), **run))
+    assert "정수로(" in fb.message and "내림은 아직 기준 위에" in fb.message
+    ok(q.check(lambda r, lv: int(np.floor(np.log(lv) / np.log(r))), **run))
+    rejected(q.check(lambda r, lv: int(np.ceil(np.log(lv) / np.log(r))) + 1, **run),
+             "r^k = level")
     rejected(q.check(lambda r, lv: np.log(r) / np.log(lv), **run), "역수", "기대 3.32")
     rejected(q.check(lambda r, lv: np.log(lv) / np.log(r) - 1, **run),
              "rate=0.5, level=0.1", "차이 -1")
@@ -241,9 +294,16 @@ def test_ch2_bias():
     q.predict(right)
     ok(q.check(**run))
     rejected(q.check({**right, "편향 2": "편향 3보다 빠르다"}, **run),
-             '편향 2: 예측 "편향 3보다 빠르다"', "-31.3%p", "σ(2)")
+             '편향 2: 예측 "편향 3보다 빠르다"', "-31.3 %p", "σ(2)", "덜 닿았을")
     rejected(q.check({**right, "편향 5": "편향 3보다 느리다"}, **run), "편향 5",
-             '"편향 3과 비슷하다"입니다', "+0.3%p")
+             '"편향 3과 비슷하다"입니다', "+0.3 %p")
+    # 편향 2가 비슷하거나 더 빨랐다면, 대답은 "느려야 하는" 이유를 대지 않습니다
+    for accs, pace, says in (([0.62, 0.9, 0.95], "비슷하다", "크지 않았습니다"),
+                             ([0.9, 0.97, 0.99], "빠르다", "그런데도 이번 실행에서는 더")):
+        runs = {**more_runs, 2.0: FakeHistory(*accs)}
+        fb = rejected(q.check(right, histories=histories, more_runs=runs),
+                      f"편향 3{'과' if pace == '비슷하다' else '보다'} {pace}", says)
+        assert "덜 닿았을" not in fb.message
     rejected(q.check(right, histories=histories, more_runs={2.0: [0.5]}),
              "편향 5의 결과가 없습니다")
     unanswered_stub(q, right, histories=histories, more_runs=...)  # 실험을 안 돌림
@@ -445,7 +505,7 @@ def test_ch3_params():
     ok(q.check({**right, "V=0의 절감": 24.9}, **run))  # %로 쓴 답
     rejected(q.check({**right, "V=0의 절감": 1 / 3}, **run), "(4 − 3)/4 = 25 %",
              "24.9%")
-    rejected(q.check({**right, "V=0의 절감": 0.30}, **run), "+5.1%p")
+    rejected(q.check({**right, "V=0의 절감": 0.30}, **run), "+5.1 %p")
     rejected(q.check({**right, "30 %가 되는 V": "있다"}, **run), "V가 커질수록 줄어듭니다")
     rejected(q.check({**right, "노트의 숫자가 나오려면": "단어장을 더 크게 잡는다"}, **run),
              "크기가 다른 모델")

@@ -195,11 +195,37 @@ def test_ch6_ex1_forget_only():
     assert q.check("낮아진다", runs=runs, prep=PREP).ok
     fb = q.check("비슷하다", runs=runs, prep=PREP)
     assert fb.ok is False and "망각 편향만' 60.0%" in fb.message
-    assert "-30.0%p" in fb.message and "1/(1−f)" in fb.message
+    assert "-30.0 %p" in fb.message and "2·√2·SE" in fb.message
+    assert "직접 재지 않으므로" in fb.message  # 포화를 사실로 단정하지 않습니다
     swapped = {ch6.FORGET_ONLY: runs[ch6.BOTH], ch6.BOTH: runs[ch6.FORGET_ONLY]}
     fb = q.check("낮아진다", runs=swapped, prep=PREP)
     assert fb.ok is False and "입력 게이트 편향" in fb.message
     assert q.check("낮아진다", runs=..., prep=PREP).ok is None
+
+
+def _paired_runs(n_only, n_both, n=150):
+    """Return ch6-ex1 runs scored on the same `n` messages (labels all 1)."""
+    def run(right, input_bias):
+        pred = np.array([1] * right + [0] * (n - right))
+        return SimpleNamespace(test_acc=right / n, model=_lstm(input_bias), test_pred=pred)
+    # 망각 편향만: n_both개를 맞힘, 망각+입력 편향: 그것에 더해 n_only개를 더 맞힘
+    return {ch6.FORGET_ONLY: run(n_both, 0.0), ch6.BOTH: run(n_both + n_only, -3.0)}
+
+
+def test_ch6_ex1_one_yardstick_for_different():
+    q = pp.exercise(19)
+    prep = SimpleNamespace(labels={"test": np.ones(150, dtype=int)})
+    # 150통에서 4통 차이(한쪽만 맞힌 메시지 0 대 4): 짝지은 잣대 2·√4 = 4통 안
+    runs = _paired_runs(4, 130)
+    assert q.check("비슷하다", runs=runs, prep=prep).ok
+    fb = q.check("낮아진다", runs=runs, prep=prep)
+    assert fb.ok is False and "한쪽만 맞힌 메시지 0통 대 4통" in fb.message
+    assert "'비슷하다'" in fb.message
+    # 9통 차이(0 대 9): 잣대 6통보다 커서 "낮아진다"
+    runs = _paired_runs(9, 130)
+    assert q.check("낮아진다", runs=runs, prep=prep).ok
+    fb = q.check("비슷하다", runs=runs, prep=prep)
+    assert fb.ok is False and "약 6.0통" in fb.message
 
 
 def test_ch6_ex2_frozen():
@@ -216,6 +242,18 @@ def test_ch6_ex2_frozen():
     assert "임베딩 층(V×E)까지" in fb.message and "고정 70.0%" in fb.message
     fb = q.check({"학습 파라미터": right - 3 * H, "정확도": "낮아진다"}, acc=0.7, **run)
     assert fb.ok is False and "편향 벡터 하나" in fb.message
+    # 둘 다 다수 클래스 비율(60 %) 근처: "비슷하다"가 맞지만, FastText가 클래스를
+    # 갈라 놓았다고 말하지 않습니다
+    near = {ch6.PRE_FIXED: SimpleNamespace(test_acc=0.61)}
+    fb = q.check({"학습 파라미터": right, "정확도": "비슷하다"}, acc=0.6, model=model,
+                 fixed=near, prep=PREP)
+    assert fb.ok and "고정의 효과를 말할 수 없습니다" in fb.message
+    assert "구별이 충분했습니다" not in fb.message
+    both = {ch6.PRE_FIXED: SimpleNamespace(test_acc=0.92)}
+    fb = q.check({"학습 파라미터": right, "정확도": "비슷하다"}, acc=0.91, model=model,
+                 fixed=both, prep=PREP)
+    assert fb.ok and "구별이 충분했습니다" in fb.message
+    assert "3×(EH" not in q.hint().message and "3(EH" not in q.hint().message
     assert q.check({"학습 파라미터": right, "정확도": "낮아진다"}, acc=..., **run).ok is None
 
 
@@ -240,6 +278,20 @@ def test_ch7_ex1_plain_bucket():
     assert fb.ok is False and "GRU 62.0%" in fb.message
     assert "넘지 못했습니다" in fb.message and "3.0%뿐" in fb.message
     assert q.check({"LSTM": ch7.PASS, "GRU": ...}, accs=accs, majority=0.6).ok is None
+    # 3.2(강의 설정 LSTM)와 비교한 말은 3.2의 결과에 맞춥니다. GRU는 3.2에 없습니다.
+    wrong = {"LSTM": ch7.FAIL, "GRU": ch7.FAIL}
+    failed = q.check(wrong, accs=accs, majority=0.6, lecture=[0.6, 0.61, 0.6])
+    assert "시드 3개 모두 넘지 못했습니다" in failed.message
+    assert "긴 패딩 구간 탓" in failed.message
+    learned = q.check(wrong, accs=accs, majority=0.6, lecture=[0.95, 0.6, 0.61])
+    assert "3개 가운데 1개에서 넘었으므로" in learned.message
+    assert "탓" not in learned.message
+    plain = q.check(wrong, accs=accs, majority=0.6)  # 3.2를 모르면 말하지 않습니다
+    assert "3.2" not in plain.message
+    gru_passed = q.check({"LSTM": ch7.PASS, "GRU": ch7.FAIL}, accs={"LSTM": 0.9,
+                         "GRU": 0.9}, majority=0.6, lecture=[0.6, 0.6])
+    assert "3.2" in gru_passed.message.split("GRU 90.0%")[0]  # LSTM의 줄에만
+    assert "3.2" not in gru_passed.message.split("GRU 90.0%")[1]
 
 
 def _rnn(scale):
@@ -260,6 +312,16 @@ def test_ch7_ex2_pre_then_post():
     assert "뒤쪽 패딩으로 학습 0.50" in fb.message and "85.0%" in fb.message
     fb = q.check(ch7.STAYS, acc_post=0.85, rnn_runs=runs, majority=0.6, acc_pre=0.6)
     assert fb.ok is False and "pre_padded" in fb.message
+    # 소수 클래스 쪽으로 떨어지면(40 %) "근처로 떨어진다"가 아닙니다
+    fb = q.check(ch7.DROPS, acc_post=0.40, rnn_runs=runs, majority=0.6)
+    assert fb.ok is False and f"'{ch7.BELOW}'" in fb.message
+    assert q.check(ch7.BELOW, acc_post=0.40, rnn_runs=runs, majority=0.6).ok
+    assert q.check(ch7.DROPS, acc_post=0.61, rnn_runs=runs, majority=0.6).ok
+    # ρ < 1이 모든 상태를 한 점으로 모은다는 규칙을 말하지 않습니다
+    for acc in (0.40, 0.61, 0.85):
+        fb = q.check(ch7.STAYS, acc_post=acc, rnn_runs=runs, majority=0.6)
+        assert "ρ < 1이면" not in fb.message and "실마리일 뿐" in fb.message
+    assert "ρ < 1이면" not in q.solution().message
     assert q.check(ch7.STAYS, acc_post=..., rnn_runs=runs, majority=0.6).ok is None
 
 
@@ -270,8 +332,12 @@ def test_ch7_ex3_more_seeds():
     assert q.check(ref, before=before, after=after, n_test=100).ok
     fb = q.check({"줄어드는 것": ch7.STD, "줄지 않는 불확실성": ch7.RUN},
                  before=before, after=after, n_test=100)
-    assert fb.ok is False and "더 줄어든 쪽은 '평균의 표준오차'" in fb.message
-    assert "2.71%" in fb.message  # 테스트 100통에서 정확도 하나의 표준오차
+    assert fb.ok is False and "줄어드는 것: 예측 '표준편차'" in fb.message
+    assert "2.71 %p" in fb.message  # 테스트 100통에서 정확도 하나의 표준오차
+    # '학습 한 번의 흔들림'을 고르면: 그 크기(표준편차)는 그대로라고 맞게 말하고,
+    # 평균에 남는 몫이 줄어든다고 설명합니다
+    assert "표준편차)는 시드를 늘려도 대체로 그대로지만" in fb.message
+    assert "0.71배" in fb.message
     fb = q.check(ref, before=before, after=before, n_test=100)
     assert fb.ok is False and "이어 붙였나요" in fb.message
     assert q.check(ref, before=before, after=..., n_test=100).ok is None
@@ -285,9 +351,14 @@ def test_ch7_ex4_leakage():
     fb = q.check({"가", "나"}, length_95=19, prep=prep)
     assert fb.ok is False and "(나) 골랐지만 누수가 아닙니다" in fb.message
     assert "(다) 누수인데 빠졌습니다" in fb.message
-    assert "테스트 데이터의 길이로 계산했나요" in fb.message and "차이 -76" in fb.message
+    assert "테스트 데이터의 길이로 구하면 바로 19가" in fb.message
+    assert "차이 -76" in fb.message and "19는 훈련 메시지의 19.0%" in fb.message
     fb = q.check({"가", "다", "라"}, length_95=94, prep=prep)
-    assert fb.ok is False and "94.0%" in fb.message
+    assert fb.ok is False and "94는 훈련 메시지의 94.0%" in fb.message
+    # 95 %를 덮는 길이라면 가장 짧은 길이가 아니어도 받습니다
+    fb = q.check({"가", "다", "라"}, length_95=100, prep=prep)
+    assert fb.ok and "가장 짧은 길이는 95" in fb.message
+    assert not q.check({"가", "다", "라"}, length_95=95.5, prep=prep).ok
     assert q.check(..., length_95=95, prep=prep).ok is None
     assert q.check({"가", "다", "라"}, length_95=..., prep=prep).ok is None
 

@@ -87,6 +87,10 @@ def test_run_condition_trains_and_reports(variant):
     assert result.key == "GRU_toy" and result.history.epochs == prep.cfg.epochs
     assert 0.0 <= result.test_acc <= 1.0 and result.test_loss > 0
     assert result.params == pp.count_params(result.model) and result.sec_per_epoch > 0
+    # 메시지마다의 예측(메시지 순서)은 테스트 정확도와 맞아떨어집니다
+    labels = np.asarray(prep.labels["test"])
+    assert result.test_pred.shape == labels.shape
+    assert np.mean(result.test_pred == labels) == pytest.approx(result.test_acc)
 
 
 def test_run_condition_is_repeatable_and_the_seed_matters():
@@ -230,6 +234,12 @@ def test_bucketed_batches_cover_everything_with_fewer_steps():
     assert a == b  # 같은 시드면 같은 순서
     result = pp.run_condition(prep, "gru", bucket=True, progress=False)
     assert 0.0 <= result.test_acc <= 1.0
+    # 길이 버킷팅은 테스트 메시지의 순서를 바꾸지만 예측은 메시지 순서로 돌아옵니다
+    labels = np.asarray(prep.labels["test"])
+    assert np.mean(result.test_pred == labels) == pytest.approx(result.test_acc)
+    test = prep.batches("test", bucket=True)
+    assert torch.equal(torch.cat([y for _, y in test]),
+                       torch.as_tensor(labels)[torch.as_tensor(test.order())])
 
 
 def multi_class_frame(n_per_class=40, seed=0):

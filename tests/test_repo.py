@@ -277,3 +277,31 @@ def test_every_output_check_has_a_stored_output(chapter):
                  and "NBVAL_CHECK_OUTPUT" in "".join(c["source"])
                  and not c.get("outputs")]
     assert not unchecked, f"{chapter}: output checks that compare nothing"
+
+
+def test_every_test_of_the_built_book_runs_on_the_books_worker():
+    # conftest.py hands BOOK_MODULES to one xdist worker, which builds the book once
+    import ast
+
+    from conftest import BOOK_MODULES
+
+    shared = {"html", "colab", "build_log"}
+    for path in sorted((ROOT / "tests").glob("test_*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        users = [f.name for f in ast.walk(tree) if isinstance(f, ast.FunctionDef)
+                 and f.name.startswith("test_") and shared & {a.arg for a in f.args.args}]
+        rel = f"tests/{path.name}"
+        assert not users or rel in BOOK_MODULES, (rel, users)
+    assert {"tests/test_book.py", "tests/test_colab.py"} <= BOOK_MODULES
+
+
+def test_pages_workflow_executes_each_chapter_once():
+    # 테스트가 만든 책을 올립니다: 두 번째 jupyter-book build(장을 다시 실행)는 없습니다
+    flow = yaml.safe_load((ROOT / ".github/workflows/book.yml").read_text(encoding="utf-8"))
+    steps = flow["jobs"]["build"]["steps"]
+    runs = " ".join(s.get("run", "") for s in steps)
+    assert "python -m pytest" in runs and "jupyter-book build" not in runs
+    tests = next(s for s in steps if "python -m pytest" in s.get("run", ""))
+    book = tests["env"]["NLP_PP_TEST_BOOK_DIR"]
+    upload = next(s for s in steps if "upload-pages-artifact" in s.get("uses", ""))
+    assert upload["with"]["path"] == f"{book}/_build/html"

@@ -518,6 +518,13 @@ def test_student_notebook_keeps_stubs_and_checks_and_drops_solutions(tmp_path):
     ("@cache\ndef f(\n    x,\n):\n    y = x\n    return y",
      "@cache\ndef f(\n    x,\n):\n    return ..."),
     ("from math import pi\nx: float = pi", "from math import pi\nx: float = ..."),
+    # 답의 꼴을 알려 주는 주석은 남습니다: 문장 사이의 주석 줄, 대입 끝의 주석
+    ('# 앞\n예측 = "커진다"  # "커진다" / "작아진다"\n# 사이\nn = 3\n# 끝',
+     '# 앞\n예측 = ...  # "커진다" / "작아진다"\n# 사이\nn = ...\n# 끝'),
+    ("ex = {k: run(k)  # 안쪽 주석\n      for k in (1, 2)}\npp.f(ex)  # 호출",
+     "ex = ...\npp.f(ex)  # 호출"),
+    ("def f(x):\n    y = x  # 몸통의 주석\n    # 답\n    return y\n\n\n# 다음\ny = 1",
+     "def f(x):\n    return ...\n# 다음\ny = ..."),
 ])
 def test_stub_source(code, stub):
     assert sync.stub_source(code) == stub

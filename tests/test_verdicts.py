@@ -33,6 +33,16 @@ CLAIM_WORDS = ("주장과 맞습니다", "반박하지 않습니다", "확인하
     ("LSTM_사전훈련(97.0%)", "가", "LSTM_사전훈련(97.0%)이"),
     ("회귀(99.0%)", "과", "회귀(99.0%)와"), ("a(b(c))", "가", "a(b(c))가"),
     ("(x)", "가", "(x)가"),
+    # 숫자: 2 이, 4 사, 5 오, 9 구는 받침이 없고 3 삼, 10 십은 있습니다
+    ("연습 2", "은", "연습 2는"), ("연습 4", "은", "연습 4는"), ("연습 5", "은", "연습 5는"),
+    ("연습 9", "은", "연습 9는"), ("연습 3", "는", "연습 3은"), ("연습 10", "는", "연습 10은"),
+    ("95", "은", "95는"), ("96", "는", "96은"), ("12.6", "로", "12.6으로"),
+    ("1.2", "으로", "1.2로"), ("0.5", "로", "0.5로"),
+    # 따옴표, 백틱, 괄호는 읽지 않습니다
+    ("'줄어든다'", "이", "'줄어든다'가"), ("'0'", "가", "'0'이"), ("`답`", "를", "`답`을"),
+    ("`누수`", "을", "`누수`를"), ("[1, 2]", "을", "[1, 2]를"), ("'abc'", "을", "'abc'를"),
+    ("{'a': '늘어난다'}", "은", "{'a': '늘어난다'}는"), ("(3, 4)", "는", "(3, 4)는"),
+    ("(3, 5)", "는", "(3, 5)는"), ("(2, 3)", "는", "(2, 3)은"),
 ])
 def test_particle_follows_the_sound_of_the_last_word(word, kind, expect):
     assert v.particle(word, kind) == expect
@@ -49,6 +59,10 @@ def test_topic_is_the_topic_particle_and_bad_particles_are_refused():
 def test_pct_and_percentage_points():
     assert v.pct(0.5) == "50.0%" and pp.verdicts.pct(0.973) == "97.3%"
     assert v.pp_diff(0.052) == "+5.2 %p" and v.pp_diff(-0.01) == "-1.0 %p"
+    assert v.pp_diff(0.052, sign=False) == "5.2 %p"
+    # 연습 문제의 대답도 같은 서식을 씁니다 (한 곳에서 정의)
+    from nlp_pp.exercises import _shared
+    assert _shared.pp_diff is v.pp_diff and _shared.pct is v.pct
 
 
 # ------------------------------------------------------- learned and margin
@@ -138,13 +152,13 @@ def gated(*accs):
     (gated(0.96, 0.97, 0.93, 0.99), None, ("4개 조건 모두 다수 클래스 비율(60.0%)을 "
      "뚜렷이 넘었습니다"), "못했"),
     (gated(0.90, 0.92, 0.62, 0.60), None, ("LSTM 조건은 모두 넘고 GRU 조건은 모두 "
-     "넘지 못했으니, 결과를 가른 것은 구조입니다"), "불안정"),
+     "넘지 못해, 결과가 구조에 따라 갈렸습니다"), "결과를 가른 것은"),
     (gated(0.60, 0.92, 0.62, 0.90), None, ("사전훈련 조건은 모두 넘고 랜덤초기화 조건은 "
-     "모두 넘지 못했으니, 결과를 가른 것은 임베딩입니다"), "구조입니다"),
+     "모두 넘지 못해, 결과가 임베딩에 따라 갈렸습니다"), "구조에 따라"),
     (gated(0.90, 0.60, 0.60, 0.60), None, "1개(LSTM_랜덤초기화)만",
-     "결과를 가른 것은"),
+     "에 따라 갈렸습니다"),
     (gated(0.90, 0.60, 0.60, 0.90), None, "구조로도 임베딩으로도 깔끔하게 갈리지",
-     "결과를 가른 것은"),
+     "에 따라 갈렸습니다"),
 ])
 def test_gated_verdict_every_branch(accs, rnn, expect, absent):
     sentence = v.gated_verdict(accs, MAJ, rnn=rnn)
@@ -153,13 +167,13 @@ def test_gated_verdict_every_branch(accs, rnn, expect, absent):
 
 def test_gated_verdict_unnamed_keys_do_not_claim_a_cause():
     sentence = v.gated_verdict({"a": 0.9, "b": 0.6}, MAJ)
-    assert "1개(a)만" in sentence and "결과를 가른 것은" not in sentence
+    assert "1개(a)만" in sentence and "에 따라 갈렸습니다" not in sentence
 
 
 def test_gated_verdict_high_majority_and_test_size():
     # 다수 클래스 96 %: 97 %는 학습이 아니고, 99 %는 학습입니다.
     sentence = v.gated_verdict(gated(0.99, 0.99, 0.97, 0.97), 0.96)
-    assert "결과를 가른 것은 구조입니다" in sentence
+    assert "결과가 구조에 따라 갈렸습니다" in sentence
     # 테스트 150통이면 66 %는 60 %와 구별되지 않습니다.
     assert "시작하지 못했습니다" in v.gated_verdict(
         gated(0.66, 0.66, 0.66, 0.66), MAJ, n_test=150)
@@ -196,7 +210,7 @@ def test_fix_verdict_with_high_majority():
 # --------------------------------------------------------- baseline_verdict
 
 @pytest.mark.parametrize("best, sec, base, base_sec, expect, absent", [
-    (0.97, 10.0, 0.99, 0.05, [("회귀(99.0%)가 가장 좋은 순환 신경망 "
+    (0.97, 10.0, 0.99, 0.05, [("회귀(99.0%)가 검증 정확도로 고른 순환 신경망 "
                               "LSTM_사전훈련(97.0%)보다 테스트 메시지 3통을 더"),
                               "약 200배 깁니다", "값을 하지 못합니다"], "같은 수"),
     (0.99, 10.0, 0.97, 0.1, ["LSTM_사전훈련(99.0%)이 TF-IDF", "3통을 더",
@@ -205,7 +219,7 @@ def test_fix_verdict_with_high_majority():
     (0.99, 0.102, 0.96, 0.1, ["둘이 비슷합니다", "비용도 크지 않았습니다"], "배"),
     (0.99, 0.05, 0.96, 0.1, ["오히려 순환 신경망이 약 2.0배 짧습니다",
                              "비용도 크지 않았습니다"], "깁니다"),
-    (0.97, 0.001, 0.97, 0.1, [("회귀(97.0%)와 가장 좋은 순환 신경망 "
+    (0.97, 0.001, 0.97, 0.1, [("회귀(97.0%)와 검증 정확도로 고른 순환 신경망 "
                               "LSTM_사전훈련(97.0%)이 테스트 메시지를 같은 수만큼"),
                               "약 100배 짧습니다", "단순한 모델로도 충분"], "더 맞혔"),
     (0.97, 1.0, 0.97, 0.1, ["같은 수만큼", "약 10배 깁니다"], "약 0배"),
@@ -237,22 +251,50 @@ def pairs(*lstm_gru):
                                       "모두")], "가장 큰 차이"),
     (pairs((0.6, 0.6), (0.95, 0.6), (0.97, 0.95), (0.96, 0.97)),
      ["게이트 편향/랜덤 +2.0 %p, 게이트 편향/사전훈련 -1.0 %p",
-      "어느 것도 주장한 5~7 %p 안에", "가장 큰 차이도 테스트 메시지 3통",
-      "우연과 구별되지 않습니다",
+      "어느 것도 주장한 5~7 %p 안에", "게이트 편향/랜덤 3통 대 잣대 약 6.8통",
+      "우연과 구별되지 않습니다", "독립으로 본",
       "강의 설정/사전훈련에서는 LSTM만 학습해 차이가 +35.0 %p",
       "한 모델이 학습에 실패한 결과"], "그 정도 차이가"),
     (pairs((0.6, 0.9)), ["GRU만 학습해 차이가 -30.0 %p", "학습한 조건이 없어"],
      "LSTM만"),
     (pairs((0.96, 0.90), (0.97, 0.91)), ["모두 주장한 5~7 %p 안에 있습니다",
-                                         "테스트 메시지 9통"], "실패한"),
+                                         "강의 설정/랜덤 9통 대 잣대 약 8.8통"], "실패한"),
     (pairs((0.96, 0.90), (0.97, 0.96)), ["일부만 주장한 5~7 %p 안에"], "모두 주장한"),
-    (pairs((0.99, 0.80)), ["테스트 데이터의 우연(약 ", "보다 크지만",
-                           "시드의 우연일 수"], "구별되지 않습니다"),
+    (pairs((0.99, 0.80)), ["테스트 데이터의 우연(2·√2·SE)의 잣대", "보다 크지만",
+                           "시드의 우연일 수", "28통 대 잣대 약 10.6통"],
+     "구별되지 않습니다"),
+    (pairs((0.97, 0.94), (0.96, 0.90)), ["강의 설정/사전훈련의 차이만", "나머지는 그 안에"],
+     "모든 차이가"),
 ])
 def test_claim_verdict_compares_only_pairs_where_both_learned(given, expect, absent):
     sentence = v.claim_verdict(given, MAJ, 150)
     assert all(e in sentence for e in expect), sentence
     assert absent not in sentence
+
+
+def _hits(n, right_a, right_b, both):
+    """Return per-message hits of two models: only A right, only B right, both right."""
+    a = [True] * right_a + [False] * right_b + [True] * both
+    b = [False] * right_a + [True] * right_b + [True] * both
+    rest = n - len(a)
+    return a + [False] * rest, b + [False] * rest
+
+
+def test_claim_verdict_pairs_the_same_test_messages():
+    # 150통, LSTM만 맞힌 메시지 5통, GRU만 맞힌 메시지 0통: 차이 5통.
+    hit_lstm, hit_gru = _hits(150, 5, 0, 140)
+    accs = {"x": (145 / 150, 140 / 150)}
+    independent = v.claim_verdict(accs, MAJ, 150)
+    paired = v.claim_verdict(accs, MAJ, 150, hits={"x": (hit_lstm, hit_gru)})
+    # 독립 잣대(약 7.5통)로는 우연과 같고, 짝지은 잣대 2·√5 ≈ 4.5통으로는 다릅니다
+    assert "우연과 구별되지 않습니다" in independent and "7.5통" in independent
+    assert "짝지은 비교" in paired and "보다 크지만" in paired, paired
+    assert "5통 대 잣대 약 4.5통" in paired
+    # 한쪽만 맞힌 메시지가 양쪽으로 갈리면(5 대 2) 같은 정확도 차이도 우연입니다
+    hit_lstm, hit_gru = _hits(150, 5, 2, 138)
+    paired = v.claim_verdict({"x": (143 / 150, 140 / 150)}, MAJ, 150,
+                             hits={"x": (hit_lstm, hit_gru)})
+    assert "구별되지 않습니다" in paired and "3통 대 잣대 약 5.3통" in paired
 
 
 def test_claim_verdict_high_majority():
@@ -307,10 +349,12 @@ FIX = ("앞쪽 패딩", "패킹")
      "학습했"),
     (0.60, (0.30, 0.61), [("입력을 고친 RNN도 모두 다수 클래스 비율(60.0%)을 뚜렷이 넘지 "
                           "못했습니다")], "RNN도 모두 다수 클래스 비율(60.0%) 근처"),
-    (0.90, (0.95, 0.98), ["뒤쪽 패딩 RNN도 90.0%로", "모두 학습했습니다(앞쪽"],
-     "모양이었습니다"),
-    (0.90, (0.60, 0.61), ["뒤쪽 패딩 RNN은 오히려 90.0%로", "입력을 고친 RNN도 모두"],
-     "RNN도 90"),
+    (0.90, (0.95, 0.98), ["뒤쪽 패딩 RNN이 90.0%로", "입력만 고친 같은 RNN도 모두 "
+                          "학습했습니다(앞쪽"], "모양이었습니다"),
+    # 뒤쪽 패딩이 학습했다면 입력을 고친 RNN이 실패해도 "RNN도"라고 하지 않습니다
+    (0.90, (0.60, 0.61), ["뒤쪽 패딩 RNN이 90.0%로", "입력을 고친 RNN은 오히려 모두"],
+     "RNN도"),
+    (0.90, (0.95, 0.61), ["입력을 고친 RNN은 앞쪽 패딩에서는 학습했지만"], "RNN도"),
     (0.30, (0.95, 0.98), ["60.0%)보다도 뚜렷이 낮았습니다"], "근처"),
 ])
 def test_padding_verdict_for_each_outcome(post, fixes, expect, absent):
@@ -381,55 +425,99 @@ def test_an_interval_that_only_overlaps_the_claim_does_not_agree():
 
 # ------------------------------------------------------------- leak_verdict
 
-@pytest.mark.parametrize("gap, spread, expect, absent", [
-    (0.007, 0.01, ["표준편차 1.0%)의 두 배 안에", "볼 수 없습니다"], "한 통("),
-    (0.96 - 0.9533333333333334, 0.0, [("1통)는 테스트 메시지 한 통(0.7%, 시드 사이 "
-                                      "표준편차 0.0%의 두 배보다 큼) 안에"),
-                                      "볼 수 없습니다"], "두 배 안에"),
-    (0.0, 0.0, ["0통", "볼 수 없습니다"], "두 배 안에"),
-    (0.0066, float("nan"), ["테스트 메시지 한 통(0.7%) 안에"], "표준편차"),
-    (0.02, 0.002, ["한 통(0.7%, 시드 사이 표준편차 0.2%의 두 배보다 큼)보다 크므로",
-                   "부풀렸다고 봐야"], "두 배보다 크므로"),
-    (0.05, 0.01, ["+5.0 %p(테스트 메시지 8통)", "표준편차 1.0%)의 두 배보다 크므로",
-                  "부풀렸다고 봐야"], "한 통"),
-    (-0.05, 0.01, ["-5.0 %p(테스트 메시지 8통)", "방향이 반대"], "봐야"),
+@pytest.mark.parametrize("hits_ab, spread, expect, absent", [
+    # 3통 차이, 한쪽만 맞힌 메시지 3 대 0: 잣대 2·√3 ≈ 3.5통 안
+    ((3, 0), 0.0, ["+2.0 %p(테스트 메시지 3통)", "한쪽만 맞힌 메시지 3통 대 0통",
+                   "약 3.5통", "볼 수 없습니다"], "시드 사이"),
+    # 9통 차이(9 대 0): 잣대 6통보다 크므로 누수가 부풀렸다고 봅니다
+    ((9, 0), 0.0, ["+6.0 %p(테스트 메시지 9통)", "약 6.0통)보다 크므로",
+                   "부풀렸다고 봐야"], "볼 수 없습니다"),
+    # 같은 9통이라도 시드 사이 흔들림(표준편차 3 %p)을 더하면 잣대 안입니다
+    ((9, 0), 0.03, ["시드 사이 흔들림(표준편차 3.0 %p)", "볼 수 없습니다"], "봐야"),
+    ((0, 9), 0.0, ["-6.0 %p(테스트 메시지 9통)", "방향이 반대"], "봐야"),
+    ((0, 0), float("nan"), ["0통", "볼 수 없습니다"], "시드 사이"),
 ])
-def test_leak_verdict_names_the_yardstick_it_used(gap, spread, expect, absent):
-    sentence = v.leak_verdict(gap, spread, 150)
+def test_leak_verdict_pairs_the_test_messages_and_adds_the_seeds(hits_ab, spread,
+                                                                 expect, absent):
+    leaky, clean = _hits(150, *hits_ab, 130)
+    c = pp.stats.compare(0, 0, 150, leaky, clean, seed_std=spread)
+    sentence = v.leak_verdict(c)
+    assert all(e in sentence for e in expect), sentence
+    assert absent not in sentence
+
+
+def test_leak_verdict_without_predictions_uses_the_independent_yardstick():
+    c = pp.stats.compare(0.96, 0.94, 150)  # 3통: 2·√2·SE ≈ 7통 안
+    sentence = v.leak_verdict(c)
+    assert "독립으로 본" in sentence and "볼 수 없습니다" in sentence
+
+
+# ---------------------------------------------------------- paired_sentence
+
+@pytest.mark.parametrize("counts, expect, absent", [
+    ((5, 0, 140), ["LSTM만 맞힌 메시지 5통과 GRU만 맞힌 메시지 0통의 차이 5통",
+                   "짝지은 잣대(약 4.5통)보다 커서", "LSTM이 더 정확했다",
+                   "독립을 가정한 잣대(약 7.5통)보다 좁았습니다",
+                   "독립을 가정한 잣대로는 우연과 가릴 수 없었을"], "넓었"),
+    ((0, 7, 130), ["GRU가 더 정확했다"], "LSTM이 더"),
+    ((16, 10, 110), ["짝지은 잣대(약 10.2통) 안에 있어", "우연과 가릴 수 없습니다",
+                     "보다 좁았습니다"], "더 정확했다"),
+    ((40, 40, 50), ["한쪽만 맞힌 메시지가 많아 짝지은 잣대가", "보다 넓었습니다"], "좁았"),
+])
+def test_paired_sentence_for_each_outcome(counts, expect, absent):
+    a, b = _hits(150, *counts)
+    sentence = v.paired_sentence(pp.stats.paired(a, b), "LSTM", "GRU")
     assert all(e in sentence for e in expect), sentence
     assert absent not in sentence
 
 
 # --------------------------------------------------------- pretrain_verdict
 
-@pytest.mark.parametrize("early, final, expect, absent", [
-    (0.10, 0.02, ["모두 높였습니다", "효과는 첫 에포크에서 더 컸습니다"], "낮췄"),
-    (0.02, 0.10, ["모두 높였습니다", "효과는 최종 정확도에서 더 컸습니다"], "낮췄"),
-    (0.05, 0.05, ["모두 높였습니다", "두 곳에서 같았습니다"], "더 컸"),
-    (-0.10, -0.02, ["모두 오히려 낮췄습니다", "손해는 첫 에포크에서 더 컸습니다"],
-     "효과는"),
-    (-0.02, -0.10, ["모두 오히려 낮췄습니다", "손해는 최종 정확도에서 더 컸습니다"],
-     "효과는"),
-    (0.0, 0.005, ["1 %p 안의 차이만 냈습니다", "효과가 보이지 않습니다"], "컸습니다"),
-    (0.05, -0.05, ["검증 정확도는 높였고, 최종 테스트 정확도는 오히려 낮췄습니다"],
-     "컸습니다"),
-    (-0.05, 0.05, ["검증 정확도는 오히려 낮췄고, 최종 테스트 정확도는 높였습니다"],
-     "컸습니다"),
-    (0.05, 0.0, ["검증 정확도는 높였고, 최종 테스트 정확도는 1 %p 안의 차이만"],
-     "컸습니다"),
-    (0.0, -0.05, ["검증 정확도는 1 %p 안의 차이만 냈고, 최종 테스트 정확도는 오히려"],
-     "컸습니다"),
-    (-0.05, 0.0, ["검증 정확도는 오히려 낮췄고", "1 %p 안의 차이만 냈습니다"],
-     "컸습니다"),
-    (0.0, 0.05, ["1 %p 안의 차이만 냈고, 최종 테스트 정확도는 높였습니다"],
-     "컸습니다"),
+class Run:
+    """A stand-in for a Result: test accuracy, per-message predictions, history."""
+
+    def __init__(self, test_acc, first_val, pred=None):
+        self.test_acc, self.test_pred = test_acc, pred
+        self.history = type("H", (), {"val_acc": [first_val]})()
+
+
+def runs_of(n_right, first_val, n=150):
+    pred = [1] * n_right + [0] * (n - n_right)  # 레이블은 모두 1
+    return Run(n_right / n, first_val, pred)
+
+
+LABELS = [1] * 150
+
+
+@pytest.mark.parametrize("pairs, expect, absent", [
+    # 두 임베딩 모두 다수 클래스 비율 근처인 조건(RNN)은 평균에 넣지 않고 뺍니다
+    ({"RNN": (runs_of(90, 0.60), runs_of(91, 0.60)),
+      "LSTM": (runs_of(120, 0.60), runs_of(140, 0.80))},
+     ["하나라도 다수 클래스 비율(60.0%)을 뚜렷이 넘은 1개 조건", "둘 다 넘지 못한 RNN은 뺐습니다",
+      "첫 에포크의 검증 정확도를 모든 조건에서 높였습니다",
+      "최종 테스트 정확도는 모든 조건에서 높였습니다", "짝지은 비교"], "낮췄"),
+    ({"RNN": (runs_of(90, 0.6), runs_of(90, 0.6))},
+     ["1개 조건 모두 두 임베딩 어느 쪽으로도", "잴 수 없습니다"], "높였"),
+    ({"LSTM": (runs_of(140, 0.80), runs_of(139, 0.80)),
+      "GRU": (runs_of(140, 0.80), runs_of(120, 0.60))},
+     ["GRU에서는 오히려 낮췄고, LSTM에서는 우연과 가릴 만큼 바꾸지 못했습니다"],
+     "모든 조건에서 높였"),
+    ({"LSTM": (runs_of(140, 0.80), runs_of(141, 0.81))},
+     ["정확도를 어느 조건에서도 우연과 가릴 만큼 바꾸지 못했습니다. 최종",
+      "최종 테스트 정확도는 어느 조건에서도 우연과 가릴 만큼 바꾸지 못했습니다"],
+     "높였"),
 ])
-def test_pretrain_verdict_help_hurt_or_nothing_at_each_stage(early, final, expect,
-                                                             absent):
-    sentence = v.pretrain_verdict(early, final)
+def test_pretrain_verdict_judges_each_learned_condition(pairs, expect, absent):
+    sentence = v.pretrain_verdict(pairs, MAJ, 150, 600, labels=LABELS)
     assert all(e in sentence for e in expect), sentence
     assert absent not in sentence
-    assert f"첫 에포크 {v.pp_diff(early)}, 최종 {v.pp_diff(final)}" in sentence
+
+
+def test_pretrain_verdict_without_predictions_is_independent():
+    pairs = {"LSTM": (Run(0.80, 0.6), Run(0.95, 0.9))}
+    sentence = v.pretrain_verdict(pairs, MAJ, 150, 600)
+    assert "최종은 두 정확도를 독립으로 본 2·√2·SE로 판정" in sentence
+    assert "최종 테스트 정확도는 모든 조건에서 높였습니다" in sentence
 
 
 # ---------------------------------------------------- run, timing, source

@@ -5,6 +5,8 @@ from __future__ import annotations
 import math
 from typing import Any
 
+from .. import stats
+from ..verdicts import particle, pct, pp_diff  # noqa: F401 - the book's one format
 from .core import Choice, Feedback, not_yet, right, unanswered
 
 UP, SAME, DOWN = "늘어난다", "그대로", "줄어든다"
@@ -52,31 +54,29 @@ def direction(before: float, after: float, tol: float = 0.0) -> str:
     return SAME
 
 
-def relation(acc: float, ref: float, tol: float) -> str:
-    """Return HIGHER, SIMILAR or LOWER for `acc` against `ref` (within `tol`)."""
-    return {UP: HIGHER, SAME: SIMILAR, DOWN: LOWER}[direction(ref, acc, tol)]
+RELATION_WORDS = {stats.HIGHER: HIGHER, stats.SIMILAR: SIMILAR, stats.LOWER: LOWER}
 
 
-def acc_tolerance(acc: float, ref: float, n_test: int) -> float:
-    """Return one standard error of a test accuracy (at least one message)."""
-    p = min(max((acc + ref) / 2, 0.0), 1.0)
-    return max(math.sqrt(p * (1 - p) / max(n_test, 1)), 1 / max(n_test, 1))
+def relation(comparison: stats.Comparison) -> str:
+    """Return HIGHER, SIMILAR or LOWER (Korean) for accuracy A against B."""
+    return RELATION_WORDS[comparison.verdict]
 
 
-def pct(x: float) -> str:
-    """Return a share as '97.3%'."""
-    return f"{x:.1%}"
-
-
-def pp_diff(x: float) -> str:
-    """Return a difference of shares in percent points, signed ('+1.2%p')."""
-    return f"{x * 100:+.1f}%p"
+def yardstick(c: stats.Comparison) -> str:
+    """Return the gap and the yardstick it was judged by, for a reply."""
+    if c.kind == "paired":
+        how = (f"같은 테스트 메시지에서 짝지은 비교: 한쪽만 맞힌 메시지 {c.only_a}통 대 "
+               f"{c.only_b}통, 잣대는 표준오차의 두 배 약 {c.noise_msgs:.1f}통")
+    else:
+        how = (f"두 정확도를 독립으로 본 잣대 2·√2·SE 약 {pp_diff(c.noise, False)}"
+               f"(테스트 메시지 {c.noise_msgs:.1f}통)")
+    return f"차이 {pp_diff(c.gap)}, 테스트 메시지 {c.gap_msgs}통; {how}"
 
 
 def stub(name: str, what: str):
     """Return the not-answered reply for a run object still ``...``."""
-    return unanswered(f"`{name} = ...`의 `...` 자리에 {what}을(를) 넣고 셀을 실행한 뒤, "
-                      "이 셀을 다시 실행하세요.")
+    return unanswered(f"`{name} = ...`의 `...` 자리에 {particle(what, '을')} 넣고 셀을 "
+                      "실행한 뒤, 이 셀을 다시 실행하세요.")
 
 
 def part_lines(parts: list) -> tuple[bool, str]:

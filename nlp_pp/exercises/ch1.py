@@ -9,6 +9,7 @@ import numpy as np
 import torch
 
 from ..errors import NlpPPError
+from ..verdicts import particle
 from .core import (
     Choice,
     Exercise,
@@ -124,7 +125,7 @@ register(Exercise(
               "확인 셀이 잰 값을 알려 줍니다)."),
     code=('예측 = {"반지름_2배": 2 * rho, "k_1.5배": "늘어난다",\n'
           '      "k_2배": "1 % 아래로 내려가지 않는다"}\n'
-          'pp.exercise("ch1-ex-scale").predict(예측);'),
+          'pp.exercise("ch1-ex-scale").predict(예측)'),
 ))
 
 
@@ -136,13 +137,18 @@ def _steps(rate: float, level: float) -> float:
 def check_level(answer, *, rate, curve):
     cases = [(0.5, 0.1), (0.9, 0.01), (0.99, 0.5), (float(rate), 0.1),
              (float(rate), 0.001)]
+    rounded = set()  # 정수로 답한 방식: 올림, 내림, 반올림
     for r, level in cases:
         got = call_student(answer, r, level)
         want = _steps(r, level)
         if not is_number(got):
             return not_yet(f"답(rate={fmt(r)}, level={fmt(level)})이 숫자가 아니라 "
-                           f"{type(got).__name__} 값 {got!r}을 돌려줍니다.")
-        if abs(got - want) <= 1e-6 * max(1.0, want) or got == math.ceil(want):
+                           f"{type(got).__name__} 값 {particle(repr(got), '을')} "
+                           "돌려줍니다.")
+        if abs(got - want) <= 1e-6 * max(1.0, want):
+            continue
+        if got in (math.floor(want), math.ceil(want)):  # 반올림은 둘 중 하나입니다
+            rounded.add("올림" if got == math.ceil(want) else "내림")
             continue
         where = f"답(rate={fmt(r)}, level={fmt(level)}) = {fmt(got)}, 기대 {fmt(want)}"
         if want and abs(got * want - 1) < 1e-6:
@@ -159,7 +165,12 @@ def check_level(answer, *, rate, curve):
         k = first_below(curve, level)
         seen = f"{k}걸음" if k is not None else "곡선 끝까지 내려가지 않음"
         rows.append(f"{level:.1%}: 감소율로 {fmt(_steps(rate, level))}걸음, 곡선에서 {seen}")
-    return right(f"새 입력 {len(cases)}개에서 모두 맞습니다. 이번 실행(r = {fmt(rate)}):"
+    whole = ("" if not rounded else
+             f" 걸음 수를 정수로({'·'.join(sorted(rounded))}) 답했습니다. 올림은 처음으로 "
+             "기준 아래로 내려간 걸음(곡선에서 세는 방식)이고, 내림은 아직 기준 위에 "
+             "있는 마지막 걸음입니다. 둘 다 k = ln(level) / ln(r)에서 나온 답입니다.")
+    return right(f"새 입력 {len(cases)}개에서 모두 맞습니다.{whole} 이번 실행"
+                 f"(r = {fmt(rate)}):"
                  + _lines(rows) + "\n\n곡선이 계산보다 조금 빠르다면, 메시지가 끝난 "
                  "직후의 처음 몇 걸음에서 차이가 감소율보다 더 빨리 줄기 때문입니다.")
 
@@ -191,7 +202,8 @@ def check_pre(answer, *, grads, msg_len=None):
         got = call_student(answer, g.copy())
         want = _seen(g)
         if not is_number(got) or float(got) != int(got):
-            return not_yet(f"g = {name}에서 정수가 아니라 {got!r}을 돌려줍니다.")
+            return not_yet(f"g = {name}에서 정수가 아니라 {particle(repr(got), '을')} "
+                           "돌려줍니다.")
         got = int(got)
         if got == want:
             continue
@@ -212,8 +224,9 @@ def check_pre(answer, *, grads, msg_len=None):
 
 register(Exercise(
     "ch1-ex-pre", "앞쪽 패딩에서 메시지의 어디까지 기억할까", "code", 10, check_pre,
-    hint=("`g[k - 1]`은 끝에서 k번째 입력에 대한 기울기입니다. `g >= 0.01 * g[0]`인 "
-          "위치를 `np.flatnonzero`로 찾고, 가장 뒤의 인덱스를 개수로 바꾸세요."),
+    hint=("`g[k - 1]`은 끝에서 k번째 입력에 대한 기울기이고, 기준은 마지막 입력의 "
+          "기울기 `g[0]`의 1 %입니다. 기준 이상인 입력 가운데 끝에서 가장 먼 것은 몇 "
+          "번째일까요? 인덱스는 0부터, 번째는 1부터 셉니다."),
     solution=("`g >= 0.01 * g[0]`을 만족하는 마지막 인덱스에 1을 더하면 끝에서 몇 "
               "번째 입력까지가 마지막 입력의 1 % 이상인지가 나옵니다. 몇 개인지, 평균 "
               "길이 메시지의 몇 %인지는 확인 셀이 이번 실행의 `grads`로 알려 줍니다."),

@@ -6,6 +6,7 @@ import torch
 from torch import nn
 
 from ..cells import lstm_cell
+from ..verdicts import pp_diff
 from .core import (
     Choice,
     Exercise,
@@ -65,13 +66,21 @@ def check_bias(answer, *, histories, more_runs):
         measured = _pace(gap)
         line = (f"{key}: 예측 \"{answer[key]}\", 이번 실행은 에포크별 정확도 "
                 + ", ".join(f"{a:.1%}" for a in accs)
-                + f"(세 에포크 평균이 편향 3보다 {gap * 100:+.1f}%p)")
+                + f"(세 에포크 평균이 편향 3보다 {pp_diff(gap)})")
         if answer[key] == measured:
             good.append(line)
         elif bias < 3:
-            bad.append(f"{line}: \"{measured}\"입니다. 편향 2의 망각 게이트 σ(2) ≈ 0.88은 "
-                       "σ(3) ≈ 0.95보다 작아, 패딩 200여 칸을 지나는 곱이 자릿수로 훨씬 "
-                       "작습니다(0.88^k 대 0.95^k). 5절의 기울기 표와 같은 이유입니다.")
+            small = ("σ(2) ≈ 0.88은 σ(3) ≈ 0.95보다 작아, 패딩 200여 칸을 지나는 곱이 "
+                     "자릿수로 훨씬 작습니다(0.88^k 대 0.95^k)")
+            why = {PACE[2]: f"편향 2의 망각 게이트 {small}. 5절의 기울기 표와 같은 "
+                            "이유로 학습 신호가 메시지에 덜 닿았을 것입니다.",
+                   PACE[1]: f"편향 2의 망각 게이트 {small}. 그래도 이번 실행에서는 그 "
+                            "차이가 세 에포크의 학습 속도를 가를 만큼 크지 않았습니다.",
+                   PACE[0]: f"편향 2의 망각 게이트 {small}. 그런데도 이번 실행에서는 더 "
+                            "빨랐습니다. 곱이 작다는 것만으로 학습 속도가 정해지지는 "
+                            "않습니다. 예를 들어 σ′(2) ≈ 0.105가 σ′(3) ≈ 0.045보다 커서 "
+                            "게이트 자체는 더 쉽게 움직입니다."}[measured]
+            bad.append(f"{line}: \"{measured}\"입니다. {why}")
         else:
             bad.append(f"{line}: \"{measured}\"입니다. σ(5) ≈ 0.993이면 신호는 잘 "
                        "통하지만 쓸모없는 공유 단어까지 오래 남고, σ′(5) ≈ 0.007로 게이트 "
@@ -92,7 +101,7 @@ register(Exercise(
               "움직이기 어렵고 쓸모없는 정보도 오래 남습니다. 빠른지 느린지는 실행이 "
               "정하며, 확인 셀이 이번 실행의 정확도로 판정합니다."),
     code=('예측 = {"편향 2": "편향 3보다 느리다", "편향 5": "편향 3보다 느리다"}\n'
-          'pp.exercise("ch2-ex-bias").predict(예측);\n'
+          'pp.exercise("ch2-ex-bias").predict(예측)\n'
           "more_runs = {bias: train_toy(bias) for bias in (2.0, 5.0)}"),
 ))
 
@@ -245,7 +254,7 @@ register(Exercise(
           '      "cell": (2, B, hid_dim), "분류기": "hidden[-1]",\n'
           '      "파라미터": lstm_params(emb_dim, hid_dim)\n'
           '                 + lstm_params(hid_dim, hid_dim)}\n'
-          'pp.exercise("ch2-ex-layers").predict(예측);'),
+          'pp.exercise("ch2-ex-layers").predict(예측)'),
 ))
 
 
@@ -264,8 +273,10 @@ def check_gates(answer, *, lstm_layer, gate_on_pads):
         if abs(got - want) <= 0.1:
             good.append(line)
         else:
-            bad.append(f"{line} (차이 {fmt(got - want)}). 편향이 0 근처이고 패딩에서는 "
-                       "입력 항이 없으므로 게이트는 σ(W h + b) ≈ σ(0) = 0.5 근처입니다.")
+            bad.append(f"{line} (차이 {fmt(got - want)}). 패딩에서는 입력 항이 없어 "
+                       "게이트는 σ(W h + b)입니다. 기본 초기화의 W와 b는 0을 중심으로 "
+                       "대칭으로 뽑히므로 W h + b는 단위마다 0의 양쪽에 흩어지고, "
+                       "평균은 σ(0) = 0.5 근처입니다.")
     shift = max(abs(means[g, 3.0] - means[g, 0.0]) for g in GATE_BLOCKS)
     up = sum(means[g, 3.0] - means[g, 0.0] for g in GATE_BLOCKS) > 0
     measured = STAY[0] if shift < 0.15 else (STAY[1] if up else STAY[2])
@@ -286,10 +297,11 @@ register(Exercise(
     form={"i": Number(), "o": Number(), "편향 3에서": Choice(*STAY)},
     answer_name="예측",
     hint=("`pp.set_gate_bias`가 어느 행을 바꾸는지 `pp.show_source(pp.set_gate_bias)`로 "
-          "보세요. 편향이 0 근처인 게이트는 패딩에서 σ(W h + b)이고, h는 작습니다."),
+          "보세요. 패딩에서 게이트는 σ(W h + b)입니다. 기본 초기화의 W와 b는 0을 "
+          "중심으로 대칭으로 뽑힙니다. 그러면 여러 단위에 걸친 평균은 어디쯤일까요?"),
     solution=("입력 게이트와 출력 게이트의 편향은 두 경우 모두 0 근처이므로 평균은 σ(0) = "
               "0.5 근처이고, 망각 편향 3으로 바꿔도 거의 그대로입니다. `gate_on_pads`에 "
               "덩어리 번호 0(i)과 3(o)을 넘겨 잽니다."),
     code=('예측 = {"i": 0.5, "o": 0.5, "편향 3에서": "i와 o는 거의 그대로다"}\n'
-          'pp.exercise("ch2-ex-gates").predict(예측);'),
+          'pp.exercise("ch2-ex-gates").predict(예측)'),
 ))

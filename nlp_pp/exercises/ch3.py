@@ -9,6 +9,7 @@ import torch
 from torch import nn
 
 from ..cells import gru_cell
+from ..verdicts import pp_diff
 from .core import (
     Choice,
     Exercise,
@@ -108,7 +109,7 @@ register(Exercise(
               "여전히 반올림 오차 수준입니다."),
     code=('예측 = {"매끄러움": "더 매끄럽다", "지연": "더 늦다", "크기": "더 작다",\n'
           '      "차이": "반올림 오차 수준이다"}\n'
-          'pp.exercise("ch3-ex-alpha").predict(예측);'),
+          'pp.exercise("ch3-ex-alpha").predict(예측)'),
 ))
 
 
@@ -162,8 +163,9 @@ def check_convention(answer, *, gru):
             return not_yet(f"{name}: (w_ih, w_hh, b_ih, b_hh) 네 텐서를 돌려줘야 합니다.")
         got = [torch.as_tensor(t).detach().cpu().float() for t in got]
         if [tuple(t.shape) for t in got] != [tuple(t.shape) for t in before]:
-            return not_yet(f"{name}: 돌려준 모양 {[tuple(t.shape) for t in got]}이 층의 "
-                           f"모양 {[tuple(t.shape) for t in before]}과 다릅니다.")
+            return not_yet(f"{name}: 돌려준 모양과 층의 모양이 다릅니다. 돌려준 모양 "
+                           f"{[tuple(t.shape) for t in got]}, 층의 모양 "
+                           f"{[tuple(t.shape) for t in before]}.")
         hid = layer.hidden_size
         want = [p.clone() for p in before]
         for p in want:
@@ -232,7 +234,7 @@ def check_params(answer, *, emb_dim, hid_dim, num_classes):
         bad.append(line + ". 한 덩어리를 아끼므로 순환층만 보면 (4 − 3)/4 = 25 %이고, "
                    "분모에 선형층 C가 더해져 그보다 조금 작습니다.")
     else:
-        bad.append(line + f" (차이 {(guess - best) * 100:+.1f}%p). 아끼는 비율은 "
+        bad.append(line + f" (차이 {pp_diff(guess - best)}). 아끼는 비율은 "
                    "B / (V E + 4B + C)이고, V = 0일 때 가장 큽니다.")
     line = (f"30 %가 되는 V: 답 \"{answer['30 %가 되는 V']}\", V=0에서도 {best:.1%}이고 "
             f"V가 커질수록 줄어듭니다(V = 10,000: {saving(10_000):.1%})")

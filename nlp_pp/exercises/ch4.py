@@ -8,7 +8,7 @@ import numpy as np
 
 from ..text import P1, P3
 from ..vocab import SPECIAL_TOKENS, build_vocab, set_word_to_idx
-from ._shared import DIRECTION, SAME, UP, direction, pct, pp_diff, reply
+from ._shared import DIRECTION, SAME, UP, direction, particle, pct, pp_diff, reply
 from .core import Choice, Exercise, Number, call_student, not_yet, register, right
 
 # ------------------------------------------------------------------ 12. ch4-ex1
@@ -48,7 +48,8 @@ def _check_rare(pred, *, word_counts, x_test):
     parts = []
     for key, measured in seen.items():
         if pred[key] == measured:
-            parts.append((True, f"{key}: 예측 '{pred[key]}'이 맞습니다."))
+            parts.append((True, f"{key}: 예측 {particle(repr(pred[key]), '이')} "
+                                "맞습니다."))
         else:
             parts.append((False, (f"{key}: 예측은 '{pred[key]}', 이번 실행은 "
                                  f"'{measured}'입니다. {why[key]}")))
@@ -95,7 +96,7 @@ def _check_context(pred, *, e_x_train, cfg):
     seen = direction(w_long, w_short)
     if pred["잘리지 않는 비율"] == seen:
         parts.append((True, (f"잘리지 않는 비율 {pct(w_long)} → {pct(w_short)}: "
-                            f"'{seen}'이 맞습니다.")))
+                            f"{particle(repr(seen), '이')} 맞습니다.")))
     else:
         why = ("128보다 긴 메시지가 잘리므로 비율은 같거나 줄어듭니다"
                if pred["잘리지 않는 비율"] == UP else
@@ -118,7 +119,7 @@ def _check_context(pred, *, e_x_train, cfg):
     seen_pad = direction(p_long, p_short)
     if pred["전체 <PAD> 비율"] == seen_pad:
         parts.append((True, (f"전체 <PAD> 비율 {pct(p_long)} → {pct(p_short)}: "
-                            f"'{seen_pad}'이 맞습니다.")))
+                            f"{particle(repr(seen_pad), '이')} 맞습니다.")))
     else:
         parts.append((False, (f"전체 <PAD> 비율: 예측 '{pred['전체 <PAD> 비율']}', "
                              f"이번 실행 {pct(p_long)} → {pct(p_short)} ('{seen_pad}'). "
@@ -129,8 +130,8 @@ def _check_context(pred, *, e_x_train, cfg):
 register(Exercise(
     "ch4-ex2", "context_length를 줄이면?", "predict", 10, _check_context,
     hint=("4장의 길이 히스토그램과 요약의 평균 길이를 보세요. 128보다 긴 메시지는 "
-          "잘리고, 짧은 메시지는 128칸까지 <PAD>로 채워집니다. 평균 길이 메시지의 <PAD>는 "
-          "128 − 평균 길이입니다. 방향은 \"늘어난다\" / \"그대로\" / \"줄어든다\", "
+          "잘리고, 짧은 메시지는 128칸까지 <PAD>로 채워집니다. 평균 길이의 메시지 뒤에는 "
+          "몇 칸이 채워질까요? 방향은 \"늘어난다\" / \"그대로\" / \"줄어든다\", "
           "<PAD> 칸 수는 숫자로 씁니다."),
     solution=("잘리지 않는 비율은 같거나 줄어들고(128보다 긴 메시지만큼), 평균 길이 "
               "메시지의 <PAD>는 128 − 평균 길이 칸으로, 전체 <PAD> 비율도 줄어듭니다. "
@@ -169,8 +170,9 @@ def _check_clean(fn, *, word_tokenizer=None):
         out = call_student(fn, s)
         ref = reference_clean(s)
         if not isinstance(out, str):
-            return not_yet(f"문자열을 돌려줘야 하는데 {type(out).__name__}을(를) "
-                           f"돌려주었습니다 (입력 {s!r}).")
+            return not_yet(f"문자열을 돌려줘야 하는데 "
+                           f"{particle(type(out).__name__, '을')} 돌려주었습니다 "
+                           f"(입력 {s!r}).")
         if out.strip() == ref.strip():
             continue
         if JAMO.search(ref) and not JAMO.search(out):
@@ -186,7 +188,8 @@ def _check_clean(fn, *, word_tokenizer=None):
     text = "새로 만든 입력 17개에서 기준 정제와 같은 결과입니다."
     if word_tokenizer is not None:
         tokens = word_tokenizer.morphs(call_student(fn, FIXED_CASES[0]))
-        text += f" MeCab은 {FIXED_CASES[0]!r}를 {tokens}로 나눕니다."
+        text += (f" MeCab은 {particle(repr(FIXED_CASES[0]), '을')} "
+                 f"{particle(str(tokens), '로')} 나눕니다.")
     return right(text + " 자모만으로 된 토큰이 클래스마다 얼마나 남는지 풀이의 표와 "
                  "비교해 보세요.")
 

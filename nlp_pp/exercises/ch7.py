@@ -10,17 +10,44 @@ import math
 import numpy as np
 import torch
 
+from .. import stats
+from ..stats import learned, majority_margin
 from ..training import TensorBatches
-from ..verdicts import learned, majority_margin
-from ._shared import DIRECTION, SAME, direction, pct, reply, stub
-from .core import Choice, Exercise, Number, not_yet, register, require_answered, right
+from ._shared import DIRECTION, SAME, direction, particle, pct, pp_diff, reply, stub
+from .core import (
+    Choice,
+    Exercise,
+    Number,
+    is_number,
+    not_yet,
+    register,
+    require_answered,
+    right,
+)
 
 # ------------------------------------------------------------------ 22. ch7-ex1
 PASS, FAIL = "넘는다", "넘지 못한다"
 CELLS = ("LSTM", "GRU")
 
 
-def _check_plain_bucket(pred, *, accs, majority, pad_bucket=None, n_test=None):
+def _lecture_note(acc: float, majority: float, n_test, lecture) -> str:
+    """Return what the LSTM's bucketing run says next to 3.2's lecture-setup runs."""
+    if lecture is None or lecture is Ellipsis:
+        return ""
+    accs = [float(a) for a in lecture]
+    k, n = sum(learned(a, majority, n_test) for a in accs), len(accs)
+    if not learned(acc, majority, n_test):
+        return ""
+    if k == 0:
+        return (f" 3.2에서 같은 기본 초기화로 뒤쪽 패딩을 쓴 LSTM은 시드 {n}개 모두 넘지 "
+                "못했습니다. 셀과 초기화는 같고 입력만 다르므로, 3.2의 실패는 셀이 "
+                "아니라 긴 패딩 구간 탓으로 볼 수 있습니다.")
+    return (f" 3.2의 강의 설정(뒤쪽 패딩) LSTM도 시드 {n}개 가운데 {k}개에서 넘었으므로, "
+            "길이 버킷팅이 있어야만 학습한다고는 말할 수 없습니다.")
+
+
+def _check_plain_bucket(pred, *, accs, majority, pad_bucket=None, n_test=None,
+                        lecture=None):
     if accs is Ellipsis:
         return stub("plain_bucket", "기본 초기화 + 길이 버킷팅으로 학습한 LSTM·GRU의 "
                     "테스트 정확도 dict")
@@ -28,23 +55,25 @@ def _check_plain_bucket(pred, *, accs, majority, pad_bucket=None, n_test=None):
         return not_yet('plain_bucket은 {"LSTM": 정확도, "GRU": 정확도} 모양의 dict여야 '
                        "합니다.")
     pad = f"길이 버킷팅의 패딩 비율은 {pct(pad_bucket)}뿐이라 " if pad_bucket else ""
+    margin = pp_diff(majority_margin(majority, n_test), sign=False)
     parts = []
     for name in CELLS:
         seen = PASS if learned(accs[name], majority, n_test) else FAIL
-        line = (f"{name} {pct(accs[name])} (다수 클래스 비율 {pct(majority)} + "
-                f"{majority_margin(majority, n_test):.1%}p 기준)")
+        line = (f"{name} {pct(accs[name])} (다수 클래스 비율 {pct(majority)}보다 "
+                f"{margin} 넘게 높아야 '{PASS}')")
+        note = _lecture_note(accs[name], majority, n_test, lecture) \
+            if name == "LSTM" else ""
         if pred[name] == seen:
-            parts.append((True, f"{line}: '{seen}'."))
+            parts.append((True, f"{line}: '{seen}'.{note}"))
         elif seen == PASS:
             parts.append((False, (f"{line}: 예측은 '{pred[name]}'였지만 넘었습니다. {pad}"
                                  "기본 초기화로도 메시지의 기억과 기울기가 마지막 은닉 "
-                                 "상태까지 전해졌습니다. 3.2의 실패는 셀이 아니라 긴 "
-                                 "패딩 탓이었다는 뜻입니다.")))
+                                 f"상태까지 전해졌습니다.{note}")))
         else:
             parts.append((False, (f"{line}: 예측은 '{pred[name]}'였지만 넘지 못했습니다. "
-                                 "이 예산에서는 짧은 패딩만으로는 부족했고, 게이트가 "
-                                 "기억하는 쪽으로 자리 잡을 만큼 학습이 진행되지 "
-                                 "않았습니다.")))
+                                 "이 예산에서는 패딩을 줄인 것만으로는 부족했습니다. "
+                                 "3.1에서 게이트 편향 처방을 함께 쓴 결과와 비교해 "
+                                 "보세요.")))
     return reply(parts)
 
 
@@ -55,8 +84,11 @@ register(Exercise(
           "버킷팅에서는 건너야 할 패딩이 몇 칸일까요(1절의 패딩 비율)? 예측은 "
           f'{{"LSTM": "{PASS}" 또는 "{FAIL}", "GRU": ...}}로 씁니다.'),
     solution=("길이 버킷팅은 건너야 할 패딩 자체를 몇 칸으로 줄이므로 기본 초기화로도 "
-              "다수 클래스 비율을 넘을 가능성이 큽니다. 넘었다면 3.2의 실패는 긴 패딩 "
-              "탓이고, 넘지 못했다면 이 예산에서는 짧은 패딩으로도 부족했다는 뜻입니다."),
+              "다수 클래스 비율을 넘을 가능성이 큽니다. 넘었는데 3.2의 강의 설정 LSTM이 "
+              "넘지 못했다면, 셀과 초기화가 같으니 그 실패는 긴 패딩 구간 탓으로 볼 수 "
+              "있습니다. 넘지 못했다면 이 예산에서는 패딩을 줄이는 것만으로는 "
+              "부족했다는 뜻입니다. 3.2는 LSTM만 학습했으므로 GRU는 3.2와 비교할 수 "
+              "없습니다."),
     code=(f'pp.exercise("ch7-ex1").predict({{"LSTM": "{PASS}", "GRU": "{PASS}"}})\n'
           "plain_bucket = {\n"
           "    name: pp.run_condition(prep, pp.MODELS[name], bucket=True,\n"
@@ -66,6 +98,7 @@ register(Exercise(
 
 # ------------------------------------------------------------------ 23. ch7-ex2
 DROPS, STAYS = "다수 클래스 비율 근처로 떨어진다", "다수 클래스 비율보다 높게 남는다"
+BELOW = "다수 클래스 비율보다 낮아진다"
 PRE = "앞쪽 패딩"
 
 
@@ -73,6 +106,20 @@ def spectral_radius(model) -> float:
     """Return the largest |eigenvalue| of the RNN's recurrent matrix W_hh."""
     w_hh = model.rnn.weight_hh_l0.detach().cpu().double()
     return float(torch.linalg.eigvals(w_hh).abs().max())
+
+
+def spectral_norm(model) -> float:
+    """Return ‖W_hh‖₂, the most one step can stretch a difference of states."""
+    w_hh = model.rnn.weight_hh_l0.detach().cpu().double()
+    return float(torch.linalg.matrix_norm(w_hh, 2))
+
+
+def _standing(acc: float, majority: float, n_test) -> str:
+    """Return STAYS, DROPS or BELOW for an accuracy against the majority rate."""
+    margin = majority_margin(majority, n_test)
+    if acc > majority + margin:
+        return STAYS
+    return DROPS if acc >= majority - margin else BELOW
 
 
 def _check_pre_post(pred, *, acc_post, rnn_runs, majority, acc_pre=None,
@@ -93,39 +140,48 @@ def _check_pre_post(pred, *, acc_post, rnn_runs, majority, acc_pre=None,
         notes.append(f"앞쪽 패딩으로 평가하면 {pct(acc_pre)}")
     rho_pre = spectral_radius(rnn_runs[PRE].model)
     rho_post = spectral_radius(rnn_runs[post_key].model)
-    seen = STAYS if learned(acc_post, majority, n_test) else DROPS
+    norm_pre = spectral_norm(rnn_runs[PRE].model)
+    seen = _standing(acc_post, majority, n_test)
     notes.append(f"뒤쪽 패딩으로 평가하면 {pct(acc_post)}(다수 클래스 비율 "
                  f"{pct(majority)}) → '{seen}'")
-    rho = (f"W_hh의 스펙트럼 반지름 ρ: 앞쪽 패딩으로 학습 {rho_pre:.2f}, 뒤쪽 패딩으로 "
-           f"학습 {rho_post:.2f}. ")
-    if seen == STAYS:
-        why = ("ρ > 1이면 tanh의 포화와 함께 안정점이 여러 개 생길 수 있어, 메시지를 읽은 "
-               "뒤의 상태가 패딩을 지나도 자기 클래스 쪽 안정점에 머뭅니다."
-               if rho_pre > 1 else
-               "ρ ≤ 1인데도 남았다면 이번 데이터의 패딩 구간이 기억을 다 지우기 전에 "
-               "끝났거나, 상태가 아직 고정점에 도달하지 않은 것입니다.")
-    else:
-        why = ("ρ < 1이면 입력 없는 반복 h ↦ tanh(W_hh h + b)가 모든 상태를 한 점으로 "
-               "끌어당겨 메시지를 잊습니다(1장)." if rho_pre < 1 else
-               "ρ > 1이어도 안정점이 하나뿐이면 패딩을 지나며 메시지의 흔적이 "
-               "사라집니다.")
-    text = ", ".join(notes) + ". " + rho + why + " 어느 쪽이든 학습과 추론의 전처리는 " \
-        "같아야 합니다."
+    why = {
+        STAYS: "메시지를 읽은 뒤의 상태가 수백 칸의 0 입력을 지나고도 클래스를 가를 만큼 "
+               "서로 달랐습니다. 입력 없는 반복 h ↦ tanh(W_hh h + b)가 메시지마다 다른 "
+               "상태를 한 점으로 모으지 않았다는 뜻입니다.",
+        DROPS: "정확도가 다수 클래스 비율 근처라는 것은, 메시지를 가르는 정보가 패딩을 "
+               "지나는 동안 거의 사라졌다는 뜻입니다. 입력 없는 반복 "
+               "h ↦ tanh(W_hh h + b)가 메시지마다 다른 상태를 거의 한 곳으로 모았습니다.",
+        BELOW: "정확도가 다수 클래스 비율보다도 뚜렷이 낮습니다. 메시지의 정보가 "
+               "사라졌을 뿐 아니라, 패딩을 지난 상태가 틀린 쪽(예: 소수 클래스)으로 "
+               "치우쳤다는 뜻입니다. 다수 클래스 비율 '근처'로 떨어진 것과는 다릅니다.",
+    }[seen]
+    rho = (f"W_hh의 스펙트럼 반지름 ρ는 앞쪽 패딩으로 학습 {rho_pre:.2f}, 뒤쪽 패딩으로 "
+           f"학습 {rho_post:.2f}이고, 앞쪽 패딩 모델의 ‖W_hh‖₂는 {norm_pre:.2f}입니다. "
+           "ρ는 실마리일 뿐 결과를 정하지 않습니다. 1장에서 보았듯 ρ < 1이어도 "
+           "‖W_hh‖₂ > 1이면 한 걸음은 상태의 차이를 늘일 수 있고, W_hh가 정규 행렬이 "
+           "아니면 tanh′(대각 행렬 D)를 곱한 야코비안 DW_hh의 반지름이 1을 넘을 수도 "
+           "있습니다. 어느 쪽인지는 위처럼 재 봐야 압니다.")
+    text = ", ".join(notes) + ". " + why + " " + rho + " 어느 쪽이든 학습과 추론의 " \
+        "전처리는 같아야 합니다."
     if pred == seen:
-        return right(f"예측 '{pred}'이 맞습니다. " + text)
+        return right(f"예측 {particle(repr(pred), '이')} 맞습니다. " + text)
     return not_yet(f"예측은 '{pred}'였습니다. " + text)
 
 
 register(Exercise(
     "ch7-ex2", "앞쪽 패딩으로 배우고 뒤쪽 패딩으로 평가하면?", "predict", 15,
     _check_pre_post,
-    hint=("뒤쪽 패딩 평가에서 모델은 메시지를 읽은 뒤 수백 칸의 0 입력을 지납니다. 그동안 "
-          "h ↦ tanh(W_hh h + b)를 되풀이합니다. W_hh의 고윳값 절댓값이 1보다 작으면 "
-          "어떻게 되고, 크면 어떻게 될 수 있을까요? 예측은 "
-          f'"{DROPS}" / "{STAYS}" 가운데 하나입니다.'),
-    solution=("결과는 W_hh에 달려 있습니다. ρ < 1이면 대개 모든 상태가 한 점으로 끌려가 "
-              "메시지를 잊고, ρ > 1이면 안정점이 여러 개 생겨 메시지를 읽은 뒤의 상태가 "
-              "자기 클래스 쪽에 머물 수 있습니다. 앞쪽 패딩으로 학습한 RNN은 메시지를 "
+    hint=("뒤쪽 패딩 평가에서 모델은 메시지를 읽은 뒤 수백 칸의 0 입력을 지나며 "
+          "h ↦ tanh(W_hh h + b)를 되풀이합니다. 이 반복이 메시지마다 다른 상태를 한 "
+          "곳으로 모은다면 정확도는 어디로 갈까요? 모으지 않는다면? 예측은 "
+          f'"{STAYS}" / "{DROPS}" / "{BELOW}" 가운데 하나입니다.'),
+    solution=("결과는 학습한 W_hh와 b가 만드는 반복 h ↦ tanh(W_hh h + b)에 달려 "
+              "있습니다. 이 반복이 메시지마다 다른 상태를 한 곳으로 모으면 메시지를 잊어 "
+              "정확도가 다수 클래스 비율 근처로 떨어지고(그 한 곳이 틀린 클래스 쪽이면 "
+              "그보다 낮아지고), 모으지 않으면(안정점이 여러 개인 경우 등) 메시지를 읽은 "
+              "뒤의 상태가 자기 클래스 쪽에 머물 수 있습니다. 스펙트럼 반지름 ρ는 "
+              "실마리일 뿐입니다. ρ < 1이어도 한 걸음은 차이를 늘일 수 있으므로(1장), "
+              "어느 쪽인지는 재 봐야 압니다. 앞쪽 패딩으로 학습한 RNN은 메시지를 "
               "구별하도록 배우면서 W_hh가 커질 수 있습니다."),
     code=(f'pp.exercise("ch7-ex2").predict("{DROPS}")\n'
           'pre_model = rnn_runs["앞쪽 패딩"].model\n'
@@ -134,7 +190,7 @@ register(Exercise(
           'acc_pre = trainer.evaluate(prep.batches("test",\n'
           '                                        padded=pre_padded["test"]))[1]\n'
           'acc_post = trainer.evaluate(prep.batches("test"))[1]'),
-    form=Choice(DROPS, STAYS), answer_name="예측"))
+    form=Choice(STAYS, DROPS, BELOW), answer_name="예측"))
 
 # ------------------------------------------------------------------ 24. ch7-ex3
 STD, SEM = "표준편차", "평균의 표준오차"
@@ -158,35 +214,37 @@ def _check_seeds(pred, *, before, after, n_test):
                        "많지 않습니다. 새 시드의 결과를 3.1의 결과에 이어 붙였나요?")
     std0, se0 = _spread(before)
     std1, se1 = _spread(after)
-    p = float(np.mean(after))
-    se_one = math.sqrt(p * (1 - p) / n_test)
-    if std0 > 0:
-        seen = SEM if se1 / se0 < std1 / std0 else STD
-        ratio = (f"표준편차 {std0:.2%} → {std1:.2%}({std1 / std0:.2f}배), 평균의 "
-                 f"표준오차 {se0:.2%} → {se1:.2%}({se1 / se0:.2f}배)")
-    else:
-        seen = SEM  # 정확도가 모두 같으면 둘 다 0: 이론(1/√n)으로 답합니다
-        ratio = (f"시드 {len(before)}개의 정확도가 모두 같아 처음 표준편차가 0이었고, "
-                 f"이제 표준편차 {std1:.2%}, 평균의 표준오차 {se1:.2%}")
+    se_one = stats.accuracy_se(float(np.mean(after)), n_test)
+    shrink = math.sqrt(len(before) / len(after))
+    def points(x):
+        return pp_diff(x, sign=False, digits=2)
+
+    measured = (f"표준편차 {points(std0)} → {points(std1)}, 평균의 표준오차 "
+                f"{points(se0)} → {points(se1)}")
+    rule = (f"평균의 표준오차는 표준편차/√n이라, 표준편차가 같다면 시드를 "
+            f"{len(before)}개에서 {len(after)}개로 늘릴 때 {shrink:.2f}배가 됩니다. "
+            "표준편차는 학습 한 번의 흔들림을 시드 몇 개로 어림한 값이라, 시드 수와 "
+            "상관없이 대체로 그대로이되 시드가 적을 때는 어림 자체가 흔들립니다.")
     parts = []
-    if pred["줄어드는 것"] == seen:
-        parts.append((True, (f"줄어드는 쪽은 {seen}. 표준오차는 표준편차/√n이라 시드를 "
-                            "두 배로 하면 같은 흔들림에서 약 0.71배가 됩니다.")))
+    if pred["줄어드는 것"] == SEM:
+        parts.append((True, f"줄어드는 쪽은 {SEM}. {rule}"))
     else:
-        parts.append((False, (f"줄어드는 것: 예측 '{pred['줄어드는 것']}', 이번 실행에서 더 "
-                             f"줄어든 쪽은 '{seen}'. 표준편차는 학습 한 번의 흔들림의 "
-                             "크기라 시드 수와 상관없이 대체로 그대로이고, 평균의 "
-                             "표준오차가 1/√n으로 줄어듭니다.")))
-    if pred["줄지 않는 불확실성"] == TEST:
-        parts.append((True, (f"시드로 줄지 않는 것은 테스트 데이터의 불확실성: 테스트 "
-                            f"{n_test}통이면 정확도 하나의 표준오차가 약 {se_one:.2%}로, "
-                            f"지금 평균의 표준오차 {se1:.2%}와 비교해 보세요.")))
+        parts.append((False, f"줄어드는 것: 예측 '{pred['줄어드는 것']}'. {rule}"))
+    test = (f"시드를 바꿔도 테스트 메시지 {n_test}통은 그대로이므로, 그 메시지들에서 "
+            f"오는 불확실성(정확도 하나의 표준오차 약 {points(se_one)})은 평균을 내도 "
+            "줄지 않습니다")
+    said = pred["줄지 않는 불확실성"]
+    if said == TEST:
+        parts.append((True, f"{test}. 지금 평균의 표준오차 {points(se1)}(시드에서 "
+                            "오는 몫)와 비교해 보세요."))
     else:
-        parts.append((False, (f"줄지 않는 불확실성: '{pred['줄지 않는 불확실성']}'은 시드를 "
-                             "늘리면 평균 속에서 줄어듭니다. 시드를 바꿔도 테스트 "
-                             f"메시지 {n_test}통은 그대로이므로 그 표준오차 약 "
-                             f"{se_one:.2%}는 줄지 않습니다.")))
-    return reply(parts, f"이번 실행: {ratio}.")
+        why = {RUN: "학습 한 번의 흔들림 자체(표준편차)는 시드를 늘려도 대체로 그대로지만, "
+                    "평균 정확도에 남는 그 몫(평균의 표준오차)은 1/√n로 줄어듭니다",
+               MEAN: "평균 정확도의 불확실성 가운데 시드에서 오는 몫(평균의 표준오차)은 "
+                     "1/√n로 줄어듭니다"}[said]
+        parts.append((False, f"줄지 않는 불확실성: 예측 '{said}'. {why}. 줄지 않는 "
+                             f"것은 다른 몫입니다. {test}."))
+    return reply(parts, f"이번 실행: {measured}.")
 
 
 register(Exercise(
@@ -235,20 +293,31 @@ def _check_leak(answer, *, length_95, prep):
             said = "골랐지만 누수가 아닙니다" if key in chosen else "누수인데 빠졌습니다"
             parts.append((False, f"({key}) {said}: {WHY[key]}"))
     length_95 = require_answered(length_95)
+    if not is_number(length_95) or float(length_95) != int(length_95):
+        parts.append((False, f"length_95는 토큰 수(정수)여야 합니다. 받은 값: "
+                             f"{length_95!r}"))
+        return reply(parts)
+    length_95 = int(length_95)
     train = np.array([len(s) for s in prep.seqs["train"]])
     test = np.array([len(s) for s in prep.seqs["test"]])
-    ref = _min_length(train)
-    if length_95 == ref:
-        parts.append((True, f"훈련 메시지의 95%가 잘리지 않는 가장 짧은 길이 {ref}."))
+    ref, from_test = _min_length(train), _min_length(test)
+    cover = float(np.mean(train <= length_95))
+    got = f"length_95: {particle(str(length_95), '은')} 훈련 메시지의 {cover:.1%}를 덮습니다"
+    leak = (f" 다만 테스트 데이터의 길이로 구하면 바로 {particle(str(from_test), '이')} "
+            "나옵니다. 훈련 "
+            "데이터(prep.seqs[\"train\"])로 구했는지 확인하세요. 테스트 데이터로 "
+            "구했다면 그것이 (라)의 누수입니다."
+            if length_95 == from_test and from_test != ref else "")
+    if cover >= 0.95:
+        best = ("" if length_95 == ref else
+                f" 95%를 덮는 가장 짧은 길이는 {ref}이고, 더 긴 길이는 패딩만 늘립니다.")
+        parts.append((True, f"{got}.{best}{leak}"))
     else:
-        cover = float(np.mean(train <= length_95))
-        extra = (" 테스트 데이터의 길이로 계산했나요? 그것이 바로 (라)의 누수입니다."
-                 if length_95 == _min_length(test) and ref != _min_length(test) else
-                 " np.percentile은 사이 값을 보간하므로, 정렬한 길이에서 "
-                 "ceil(0.95·n)번째 값을 쓰세요." if abs(length_95 - ref) <= 2 else "")
-        parts.append((False, (f"length_95: 받은 {length_95}는 훈련 메시지의 {cover:.1%}를 "
-                             f"덮고, 95%를 덮는 가장 짧은 길이는 {ref}입니다(차이 "
-                             f"{length_95 - ref:+}).{extra}")))
+        extra = leak or (" 정렬한 길이에서 ceil(0.95·n)번째 값을 쓰면 95%를 덮습니다 "
+                         "(np.percentile은 사이 값을 보간합니다)."
+                         if abs(length_95 - ref) <= 2 else "")
+        parts.append((False, f"{got}. 95%를 덮는 가장 짧은 길이는 {ref}입니다(차이 "
+                             f"{length_95 - ref:+}).{extra}"))
     return reply(parts)
 
 

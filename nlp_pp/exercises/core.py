@@ -24,6 +24,7 @@ from typing import Any
 import numpy as np
 
 from ..errors import NlpPPError
+from ..verdicts import particle
 
 # 책에 나오는 순서 그대로의 연습 문제 라벨 (번호 = 위치 + 1).
 # tests/test_exercises.py가 chapters/*.md의 {exercise} :label: 순서와 같은지 확인합니다.
@@ -242,11 +243,31 @@ class Shape:
 
 
 def _parse_form(form: Any, value: Any) -> Any:
+    """Return `value` parsed into `form`; ValueError says, in Korean, what is off."""
     if isinstance(form, dict):
-        if not isinstance(value, dict) or set(value) != set(form):
-            raise ValueError(describe_form(form))
-        return {k: _parse_form(f, value[k]) for k, f in form.items()}
+        if not isinstance(value, dict):
+            raise ValueError(f"dict가 아니라 {type(value).__name__} 값입니다")
+        missing = [k for k in form if k not in value]
+        extra = [k for k in value if k not in form]
+        if missing or extra:
+            said = ([f"빠진 키 {', '.join(map(repr, missing))}"] if missing else []) + (
+                [f"모르는 키 {', '.join(map(repr, extra))}"] if extra else [])
+            raise ValueError(", ".join(said))
+        parsed = {}
+        for k, f in form.items():
+            try:
+                parsed[k] = _parse_form(f, value[k])
+            except ValueError:
+                raise ValueError(f"{k!r}의 값 {value[k]!r}: {describe_form(f)}만 "
+                                 "받습니다") from None
+        return parsed
     return form.parse(value)
+
+
+def _why(exc: ValueError, form: Any) -> str:
+    """Return ': <what is off>' unless it only repeats the form's description."""
+    text = str(exc)
+    return "" if not text or text == describe_form(form) else f": {text}"
 
 
 def describe_form(form: Any) -> str:
@@ -286,7 +307,8 @@ class Exercise:
         self.form, self.answer_name = form, answer_name
         self._check_fn, self._hint, self._solution, self._code = (
             check_fn, hint, solution, code)
-        self.prediction: Any = None
+        self.prediction: Any = None  # the last valid prediction, parsed
+        self._refused: Any = _MISSING  # what predict() last refused: ``...`` or a value
         params = inspect.signature(check_fn).parameters
         self.run_objects = tuple(  # the run objects check() must be given
             n for n, p in params.items()
@@ -302,25 +324,55 @@ class Exercise:
     def reset(self) -> None:
         """Forget the recorded prediction."""
         self.prediction = None
+        self._refused = _MISSING
 
     def predict(self, value: Any) -> Feedback:
-        """Record the student's prediction (before the run); check it later."""
+        """Record the student's prediction (before the run); check it later.
+
+        Every call replaces what an earlier call recorded: a prediction still ``...``
+        or in a form the exercise does not take is not recorded, and the check then
+        says so instead of grading an older prediction the student no longer sees.
+        """
         if self.kind != "predict":
             return self._reply(not_yet(
-                f"연습 {self.number}은 예측 문제가 아닙니다. 답을 `q.check(답, ...)`에 "
-                "넘기세요."))
+                f"{particle(f'연습 {self.number}', '은')} 예측 문제가 아닙니다. 답을 "
+                "`check`에 넘기세요."))
+        had = self.prediction is not None
+        self.prediction, self._refused = None, _MISSING
         if is_unanswered(value):
+            self._refused = Ellipsis
             return self._reply(unanswered(
                 f"`{self.answer_name} = ...`의 `...`를 예측으로 바꾸세요: "
                 f"{describe_form(self.form)}."))
         try:
             self.prediction = _parse_form(self.form, value)
-        except ValueError:
+        except ValueError as exc:
+            self._refused = value
+            dropped = " 앞서 기록한 예측도 지웠습니다." if had else ""
             return self._reply(not_yet(
-                f"예측은 {describe_form(self.form)}로 써 주세요. 받은 값: {value!r}"))
+                f"예측을 기록하지 않았습니다{_why(exc, self.form)}. 예측은 "
+                f"{particle(describe_form(self.form), '로')} 써 주세요. 받은 값: "
+                f"{value!r}.{dropped}"))
         return self._reply(Feedback(True, (
             f"{self.prediction!r}. 이제 실험 셀을 실행한 뒤 확인 셀"
             f"(`pp.exercise({self.number}).check(...)`)을 실행하세요."), "recorded"))
+
+    def _stored_prediction(self) -> Any:
+        """Return the recorded prediction, or the reply saying why there is none."""
+        name = self.answer_name
+        if self._refused is Ellipsis:
+            return unanswered(f"`{name} = ...`의 `...`를 예측으로 바꾸고, 예측 셀과 이 "
+                              "셀을 차례로 다시 실행하세요.")
+        if self._refused is not _MISSING:
+            return not_yet(
+                f"마지막으로 predict에 넘긴 {particle(repr(self._refused), '은')} "
+                "받는 꼴이 아니라서 기록되지 않았습니다. 예측은 "
+                f"{particle(describe_form(self.form), '로')} 써서 예측 셀을 다시 "
+                "실행한 뒤 이 셀을 실행하세요.")
+        if self.prediction is None:
+            return unanswered(f"먼저 `pp.exercise({self.number}).predict({name})`로 "
+                              "예측을 기록하세요.")
+        return self.prediction
 
     def check(self, answer: Any = _MISSING, **run_objects: Any) -> Feedback:
         """Compare ``answer`` (prediction kind: else the recorded prediction) with a
@@ -332,22 +384,23 @@ class Exercise:
                              f"exercise {self.number}'s check needs {names} as well")
         if answer is _MISSING:
             if self.kind != "predict":
-                return self._reply(unanswered(f"`{self.answer_name}`를 `check`에 넘기세요."))
-            if self.prediction is None:
                 return self._reply(unanswered(
-                    f"먼저 `pp.exercise({self.number}).predict({self.answer_name})`로 "
-                    "예측을 기록하세요."))
-            answer = self.prediction
+                    f"{particle(f'`{self.answer_name}`', '을')} `check`에 넘기세요."))
+            answer = self._stored_prediction()
+            if isinstance(answer, Feedback):
+                return self._reply(answer)
         if is_unanswered(answer):
             return self._reply(unanswered(f"`{self.answer_name} = ...`의 `...` 자리에 "
                                           "답을 쓰고 셀을 다시 실행하세요."))
         if self.form is not None:
             try:
                 answer = _parse_form(self.form, answer)
-            except ValueError:
+            except ValueError as exc:
                 what = "예측" if self.kind == "predict" else "답"
                 return self._reply(not_yet(
-                    f"{what}은 {describe_form(self.form)}로 써 주세요. 받은 값: {answer!r}"))
+                    f"{what}의 꼴이 다릅니다{_why(exc, self.form)}. {what}은 "
+                    f"{particle(describe_form(self.form), '로')} 써 주세요. 받은 값: "
+                    f"{answer!r}"))
         try:
             fb = self._check_fn(answer, **run_objects)
         except NotAnswered:
