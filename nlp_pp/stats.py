@@ -39,12 +39,13 @@ __all__ = [
     "accuracy_se",
     "compare",
     "gap_noise",
+    "hits",
     "learned",
     "majority_margin",
     "paired",
     "relation",
     "seed_interval",
-    "hits",
+    "standing",
 ]
 
 Z = 2.0  # "about twice the standard error": the book's rule for a difference
@@ -81,6 +82,14 @@ def majority_margin(majority: float, n_test: int | None = None) -> float:
 def learned(acc: float, majority: float, n_test: int | None = None) -> bool:
     """Return True if `acc` is clearly above the majority-class rate."""
     return acc > majority + majority_margin(majority, n_test)
+
+
+def standing(acc: float, majority: float, n_test: int | None = None) -> str:
+    """Return "above", "near" or "below" the majority rate (by the same margin)."""
+    margin = majority_margin(majority, n_test)
+    if acc > majority + margin:
+        return "above"
+    return "near" if acc >= majority - margin else "below"
 
 
 def gap_noise(acc_a: float, acc_b: float, n: int) -> float:
@@ -137,7 +146,7 @@ class Comparison:
     def test_se(self) -> float:
         """Return the standard error of the gap from the test messages alone."""
         if self.kind == "paired":
-            return math.sqrt(2) * accuracy_se((self.acc_a + self.acc_b) / 2, self.n)
+            return math.sqrt(self.only_a + self.only_b) / self.n
         return math.sqrt(2) * accuracy_se((self.acc_a + self.acc_b) / 2, self.n)
 
     @property

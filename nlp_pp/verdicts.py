@@ -20,6 +20,7 @@ from .stats import (
     majority_margin,
     relation,
     seed_interval,
+    standing,
 )
 
 __all__ = [
@@ -144,10 +145,7 @@ def pp_diff(x: float, sign: bool = True, digits: int = 1) -> str:
 
 def _standing(acc: float, majority: float, n_test: int | None) -> str:
     """Return 'above', 'near' or 'below' the majority rate."""
-    margin = majority_margin(majority, n_test)
-    if acc > majority + margin:
-        return "above"
-    return "near" if acc >= majority - margin else "below"
+    return standing(acc, majority, n_test)
 
 
 def _short_of(accs, majority: float, n_test: int | None) -> str:

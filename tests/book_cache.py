@@ -26,7 +26,6 @@ import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
 BUILD_LOG = "build.log"
-BUILD_SECONDS = "build_seconds.txt"
 MARKERS = "nbval"
 TIMES = "phase_seconds.json"  # benchmarks/suite_time.py가 읽는 단계별 시간
 

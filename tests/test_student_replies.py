@@ -99,7 +99,7 @@ def test_a_prediction_cell_shows_what_it_recorded_or_refused(executed, case):
     *_, says = CASES[case]
     stub, good, bad, check = (shown(cell) for cell in executed[case])
     # 빈칸 그대로: 받는 꼴과 함께 "아직 답을 쓰지 않았습니다"
-    assert "아직 답을 쓰지 않았습니다" in stub and "`...`를 예측으로 바꾸세요" in stub
+    assert "아직 답을 쓰지 않았습니다" in stub and "`...` 자리를 예측으로 바꾸세요" in stub
     # 옳은 꼴: 기록했다고 보입니다
     assert "예측을 기록했습니다" in good, good
     # 틀린 꼴: 곧바로, 받는 꼴과 함께 보이고, 앞의 예측을 지웁니다

@@ -116,10 +116,8 @@ def spectral_norm(model) -> float:
 
 def _standing(acc: float, majority: float, n_test) -> str:
     """Return STAYS, DROPS or BELOW for an accuracy against the majority rate."""
-    margin = majority_margin(majority, n_test)
-    if acc > majority + margin:
-        return STAYS
-    return DROPS if acc >= majority - margin else BELOW
+    return {"above": STAYS, "near": DROPS, "below": BELOW}[
+        stats.standing(acc, majority, n_test)]
 
 
 def _check_pre_post(pred, *, acc_post, rnn_runs, majority, acc_pre=None,

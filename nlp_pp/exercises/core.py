@@ -342,8 +342,7 @@ class Exercise:
         if is_unanswered(value):
             self._refused = Ellipsis
             return self._reply(unanswered(
-                f"`{self.answer_name} = ...`의 `...`를 예측으로 바꾸세요: "
-                f"{describe_form(self.form)}."))
+                f"`...` 자리를 예측으로 바꾸세요: {describe_form(self.form)}."))
         try:
             self.prediction = _parse_form(self.form, value)
         except ValueError as exc:
@@ -361,8 +360,8 @@ class Exercise:
         """Return the recorded prediction, or the reply saying why there is none."""
         name = self.answer_name
         if self._refused is Ellipsis:
-            return unanswered(f"`{name} = ...`의 `...`를 예측으로 바꾸고, 예측 셀과 이 "
-                              "셀을 차례로 다시 실행하세요.")
+            return unanswered("예측 셀의 `...` 자리를 예측으로 바꾸고, 예측 셀과 이 셀을 "
+                              "차례로 다시 실행하세요.")
         if self._refused is not _MISSING:
             return not_yet(
                 f"마지막으로 predict에 넘긴 {particle(repr(self._refused), '은')} "
