@@ -32,7 +32,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))
 os.environ.setdefault("NLP_PP_OFFLINE", "1")
 
-import book_cache  # noqa: E402  (needs ROOT on sys.path)
+import book_cache
 
 BOOK_DIR_ENV = "NLP_PP_TEST_BOOK_DIR"  # 이번 실행의 책 빌드 폴더 (모든 워커가 함께 씀)
 BOOK_BUILD_ENV = "NLP_PP_BOOK_BUILD"
@@ -79,10 +79,10 @@ def _retry_kernel_start() -> None:
 
 def pytest_configure(config):
     _retry_kernel_start()
-    if not hasattr(config, "workerinput"):  # 주 프로세스 (xdist 없이 실행해도 여기)
-        if not os.environ.get(BOOK_DIR_ENV):
-            os.environ[BOOK_DIR_ENV] = tempfile.mkdtemp(prefix="nlp_pp_book_")
-            config._nlp_pp_book_dir_owned = True
+    # 주 프로세스(xdist 없이 실행해도 여기)가 이번 실행의 책 폴더를 정합니다
+    if not hasattr(config, "workerinput") and not os.environ.get(BOOK_DIR_ENV):
+        os.environ[BOOK_DIR_ENV] = tempfile.mkdtemp(prefix="nlp_pp_book_")
+        config._nlp_pp_book_dir_owned = True
     if os.environ.get("PYTEST_XDIST_WORKER"):
         import torch
 
@@ -169,8 +169,20 @@ def _build(out: Path) -> Path:
     return out / "_build" / "html"
 
 
+def _runs_colab_tests(session) -> bool:
+    return any("colab" in getattr(i, "fixturenames", ()) for i in session.items)
+
+
 @pytest.fixture(scope="session")
-def html():
+def colab(tmp_path_factory):
+    """The Colab-like environment of tests/colab_env.py (built once per process)."""
+    import colab_env
+
+    return colab_env.start(lambda: tmp_path_factory.mktemp("colab")).result()
+
+
+@pytest.fixture(scope="session")
+def html(request, tmp_path_factory):
     """Build the book once per session (warnings are errors); return its html folder.
 
     The build waits until nbval has run every chapter this session selected and reuses
@@ -180,7 +192,15 @@ def html():
     if os.environ.get("NLP_PP_BOOK_HTML"):
         return Path(os.environ["NLP_PP_BOOK_HTML"])
     out = Path(os.environ[BOOK_DIR_ENV])
+    if _runs_colab_tests(request.session):  # Colab식 환경은 기다리는 동안 만들어 둡니다
+        import colab_env
+
+        colab_env.start(lambda: tmp_path_factory.mktemp("colab"))
     failed = book_cache.wait_for_chapters(out, WAIT_SECONDS)
+    unstored = {n: why for n, why in failed.items() if why != book_cache.NBVAL_FAILED}
+    if unstored:  # nbval은 통과했지만 책의 캐시에 넣지 못했습니다 (예: 쌍둥이가 .md와 다름)
+        pytest.fail("nbval이 실행한 장을 책의 캐시에 넣지 못했습니다: " + "; ".join(
+            f"{n}: {why}" for n, why in unstored.items()))
     if failed:
         pytest.skip("nbval에서 실패한 장이 있어 책을 빌드하지 않습니다 (nbval의 보고를 보세요): "
                     + ", ".join(failed))

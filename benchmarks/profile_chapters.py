@@ -41,6 +41,8 @@ def _pre(info):
     global _prof
     _prof = _cp.Profile(); _prof.enable()
 def _post(result):
+    if "_prof" not in globals():  # 이 셀 자신
+        return
     _prof.disable()
     split = {}
     for (path, _, func), (_, _, tottime, _, _) in _ps.Stats(_prof).stats.items():
@@ -50,7 +52,7 @@ def _post(result):
 get_ipython().events.register("pre_run_cell", _pre)
 get_ipython().events.register("post_run_cell", _post)
 '''
-DUMP = "import json as _j; print(_j.dumps(_prof_cells[1:-1]))"
+DUMP = "import json as _j; print(_j.dumps(_prof_cells))"
 
 
 def _seconds(cell) -> float:
@@ -58,7 +60,7 @@ def _seconds(cell) -> float:
     start, end = t.get("iopub.execute_input"), t.get("shell.execute_reply")
     if not (start and end):
         return 0.0
-    parse = lambda s: datetime.fromisoformat(s.replace("Z", "+00:00"))  # noqa: E731
+    parse = lambda s: datetime.fromisoformat(s.replace("Z", "+00:00"))
     return (parse(end) - parse(start)).total_seconds()
 
 

@@ -27,7 +27,8 @@ import yaml
 ROOT = Path(__file__).resolve().parents[1]
 BUILD_LOG = "build.log"
 MARKERS = "nbval"
-TIMES = "phase_seconds.json"  # benchmarks/suite_time.py가 읽는 단계별 시간
+TIMES = "phase_seconds.json"
+NBVAL_FAILED = "nbval failed"  # benchmarks/suite_time.py가 읽는 단계별 시간
 
 _state = {"dir": None, "last": {}, "cells": {}, "failed": set(), "start": {}}
 
@@ -63,9 +64,13 @@ def record(report) -> None:
     folder = _state["dir"] / MARKERS
     seconds = time.perf_counter() - _state["start"][name]
     if name in _state["failed"]:
-        (folder / f"{name}.failed").write_text("nbval failed")
+        (folder / f"{name}.failed").write_text(NBVAL_FAILED)
         return
-    store(name, _state["cells"][name], _state["dir"], seconds)
+    try:
+        store(name, _state["cells"][name], _state["dir"], seconds)
+    except Exception as exc:  # noqa: BLE001  (the html fixture reports it as a failure)
+        (folder / f"{name}.failed").write_text(f"{type(exc).__name__}: {exc}")
+        return
     note_time("nbval", name, seconds)
     (folder / f"{name}.ok").write_text(f"{seconds:.1f}")
 
@@ -171,13 +176,14 @@ def _read_json_list(path: Path) -> list:
     return json.loads(path.read_text()) if path.exists() else []
 
 
-def wait_for_chapters(book_dir: Path, timeout: float) -> list[str]:
-    """Wait until every chapter nbval runs is cached or failed; return the failed."""
+def wait_for_chapters(book_dir: Path, timeout: float) -> dict[str, str]:
+    """Wait until every chapter nbval runs is cached or failed; return {failed: why}."""
     names = expected(book_dir)
     folder = book_dir / MARKERS
     deadline = time.monotonic() + timeout
     while True:
-        failed = [n for n in names if (folder / f"{n}.failed").exists()]
+        failed = {n: (folder / f"{n}.failed").read_text() for n in names
+                  if (folder / f"{n}.failed").exists()}
         pending = [n for n in names if not (folder / f"{n}.ok").exists()
                    and n not in failed]
         if not pending:

@@ -25,13 +25,9 @@ arguments, e.g. "torch --index-url https://download.pytorch.org/whl/cpu", to cha
 
 import html as html_lib
 import json
-import os
 import re
-import shutil
 import subprocess
-import sys
 import time
-from dataclasses import dataclass
 from pathlib import Path
 
 import book_cache  # 단계별 시간을 benchmarks/suite_time.py에 남깁니다
@@ -42,10 +38,6 @@ from test_repo import load_sync  # .md에서 Colab용 노트북을 만드는 같
 ROOT = Path(__file__).resolve().parents[1]
 CHAPTERS = sorted(p.stem for p in (ROOT / "chapters").glob("[0-9][0-9]_*.md"))
 DEFAULT_CHAPTER = "03_"  # 기본 실행에서 Colab처럼 실행하는 장 (나머지는 -m slow)
-# Colab에 미리 깔려 있는 패키지 (책을 만드는 도구는 없습니다)
-COLAB_PACKAGES = ["pandas", "pyarrow", "matplotlib", "scikit-learn", "tqdm",
-                  "requests", "ipykernel", "nbclient", "nbformat"]
-TORCH = os.environ.get("NLP_PP_COLAB_TORCH", "torch==2.13.0").split()
 INSTALL_URL = re.compile(r'"nlp_pp @ git\+[^"]+"')
 GLUE_KEY = re.compile(r"\{glue(?::\w+)?\}`([^`:]+)[^`]*`|^\s*`{3,}\{glue(?::\w+)?\}\s+(\S+)",
                       re.MULTILINE)
@@ -63,60 +55,6 @@ NotebookClient(nb, timeout=600, kernel_name="python3", allow_errors=True,
                resources={"metadata": {"path": sys.argv[3]}}).execute()
 nbformat.write(nb, sys.argv[2])
 """
-
-
-@dataclass
-class ColabEnv:
-    python: Path
-    base: Path
-    checkout: Path
-    env: dict
-    seconds: float
-
-
-def pip(python: Path, *args: str) -> None:
-    proc = subprocess.run([str(python), "-m", "pip", "install", "-q", "--no-compile",
-                           "--disable-pip-version-check", *args],
-                          capture_output=True, text=True, check=False)
-    assert proc.returncode == 0, f"pip install {' '.join(args)} failed:\n" + \
-        proc.stdout[-3000:] + proc.stderr[-3000:]
-
-
-def copy_checkout(dest: Path) -> Path:
-    """Copy what `pip install` needs from this checkout (the tree itself stays clean)."""
-    for name in ("pyproject.toml", "README.md"):
-        shutil.copy2(ROOT / name, dest / name)
-    shutil.copytree(ROOT / "nlp_pp", dest / "nlp_pp",
-                    ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
-    return dest
-
-
-@pytest.fixture(scope="session")
-def colab(tmp_path_factory):
-    """Build the Colab-like environment once per session (pytest keeps the last few)."""
-    start = time.perf_counter()
-    base = tmp_path_factory.mktemp("colab")
-    subprocess.run([sys.executable, "-m", "venv", str(base / "venv")], check=True)
-    python = base / "venv" / "bin" / "python"
-    pip(python, *TORCH)  # 따로 설치: TORCH에 --index-url이 들어 있을 수 있습니다
-    pip(python, *COLAB_PACKAGES)
-    fake = base / "fake" / "google" / "colab"  # google은 네임스페이스 패키지로 둡니다
-    fake.mkdir(parents=True)
-    (fake / "__init__.py").write_text('"""Stand-in for Colab\'s module."""\n')
-    startup = base / "ipython" / "profile_default" / "startup"
-    startup.mkdir(parents=True)
-    (startup / "00-colab.py").write_text("import google.colab  # noqa: F401\n")
-    for name in ("content", "cache", "mpl", "checkout"):
-        (base / name).mkdir()
-    env = {k: v for k, v in os.environ.items()
-           if k not in ("PYTHONPATH", "VIRTUAL_ENV", "JUPYTER_PATH", "MPLBACKEND")}
-    env.update(PYTHONPATH=str(base / "fake"), IPYTHONDIR=str(base / "ipython"),
-               NLP_PP_CACHE=str(base / "cache"), MPLCONFIGDIR=str(base / "mpl"),
-               NLP_PP_OFFLINE=os.environ.get("NLP_PP_OFFLINE", "1"),
-               PATH=f"{python.parent}{os.pathsep}{os.environ.get('PATH', '')}")
-    checkout = copy_checkout(base / "checkout")
-    book_cache.note_time("colab", "environment", time.perf_counter() - start)
-    return ColabEnv(python, base, checkout, env, time.perf_counter() - start)
 
 
 def colab_notebook(chapter: str, checkout: Path, student: bool = False):
