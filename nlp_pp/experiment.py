@@ -42,7 +42,6 @@ __all__ = [
     "jamo_tokens",
     "majority_rate",
     "prepare_data",
-    "predict_test",
     "pretrained_matrix",
     "results_table",
     "run_condition",
@@ -330,15 +329,6 @@ def results_table(results: dict, baseline=None) -> pd.DataFrame:
         raise NlpPPError("결과표에 넣을 결과가 없습니다.",
                          "There are no results to put in the table.")
     return pd.DataFrame(rows).set_index("조건")
-
-
-def predict_test(model: nn.Module, prep: Prepared, *, padded=None,
-                     bucket: bool = False, packed: bool = False) -> np.ndarray:
-    """Return a trained model's predicted class for every test message, in order."""
-    device = next(model.parameters()).device
-    loader = prep.batches("test", with_lengths=packed, device=device, padded=padded,
-                          bucket=bucket)
-    return Trainer(model, None, device=device).predict(loader)
 
 
 def majority_rate(prep: Prepared, split: str = "test") -> float:

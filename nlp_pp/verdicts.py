@@ -6,8 +6,6 @@ measures, calls one of these functions and glues the sentence that comes back.
 
 from __future__ import annotations
 
-import math
-
 from .stats import (
     HIGHER,
     LOWER,

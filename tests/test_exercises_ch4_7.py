@@ -257,6 +257,32 @@ def test_ch6_ex2_frozen():
     assert q.check({"학습 파라미터": right, "정확도": "낮아진다"}, acc=..., **run).ok is None
 
 
+def test_ch6_ex2_pairs_the_frozen_model_with_the_run_on_the_same_messages():
+    from test_experiment import toy_prepared  # 작은 Prepared (MeCab 없이)
+
+    prep = toy_prepared()
+    cfg, labels = prep.cfg, np.asarray(prep.labels["test"])
+    V, E, H, K = len(prep.word_to_idx), cfg.emb_dim, cfg.hid_dim, prep.num_classes
+    model = pp.RecurrentClassifier(V, E, K, H, cell="gru", freeze=True,
+                                   emb_matrix=np.zeros((V, E), np.float32))
+    pred = pp.Trainer(model, None, device="cpu").predict(prep.batches("test"))
+    acc = float(np.mean(pred == labels))
+    right = pp.count_params(model, trainable_only=True)
+    # 고정하지 않은 쪽은 같은 메시지 가운데 한 통을 더 맞혔습니다
+    better = pred.copy()
+    wrong = np.flatnonzero(pred != labels)
+    better[wrong[:1]] = labels[wrong[:1]]
+    fixed = {ch6.PRE_FIXED: SimpleNamespace(test_acc=float(np.mean(better == labels)),
+                                            test_pred=better)}
+    q = pp.exercise(20)
+    fb = q.check({"학습 파라미터": right, "정확도": "비슷하다"}, model=model, acc=acc,
+                 fixed=fixed, prep=prep)
+    assert fb.ok and "한쪽만 맞힌 메시지 0통 대 1통" in fb.message, fb.message
+    fb = q.check({"학습 파라미터": right, "정확도": "비슷하다"}, model=model,
+                 acc=acc + 0.2, fixed=fixed, prep=prep)
+    assert fb.ok is False and "model의 테스트 정확도" in fb.message
+
+
 def test_ch6_ex3_regularisation():
     accs = {0.01: 0.6, 1.0: 0.9, 100.0: 0.92}
     q = pp.exercise(21)
@@ -337,7 +363,12 @@ def test_ch7_ex3_more_seeds():
     # '학습 한 번의 흔들림'을 고르면: 그 크기(표준편차)는 그대로라고 맞게 말하고,
     # 평균에 남는 몫이 줄어든다고 설명합니다
     assert "표준편차)는 시드를 늘려도 대체로 그대로지만" in fb.message
-    assert "0.71배" in fb.message
+    assert "0.71배" in fb.message and "이번 실행에서도 평균의 표준오차가 0.50배로" in fb.message
+    # 표준편차의 어림이 커져 평균의 표준오차가 줄지 않은 실행이면 그렇다고 말합니다
+    fb = q.check(ref, before=[0.90, 0.91, 0.92], after=[0.90, 0.91, 0.92, 0.80, 0.99,
+                                                        0.85], n_test=100)
+    assert fb.ok and "평균의 표준오차도 줄지 않았습니다" in fb.message
+    assert "줄었습니다" not in fb.message
     fb = q.check(ref, before=before, after=before, n_test=100)
     assert fb.ok is False and "이어 붙였나요" in fb.message
     assert q.check(ref, before=before, after=..., n_test=100).ok is None

@@ -9,9 +9,9 @@ from __future__ import annotations
 import numpy as np
 
 from .. import stats
-from ..experiment import predict_test
 from ..models import count_params
 from ..stats import learned, majority_margin
+from ..training import Trainer
 from ._shared import (
     HIGHER,
     LOWER,
@@ -141,7 +141,9 @@ def _check_frozen(pred, *, model, acc, fixed, prep):
     ref_hits = stats.hits(fixed[PRE_FIXED], labels)
     hits = None
     if ref_hits is not None and hasattr(prep, "batches"):
-        hits = predict_test(model, prep) == labels  # 같은 테스트 메시지에서 짝짓기
+        device = next(model.parameters()).device  # 같은 테스트 메시지에서 짝짓기
+        hits = Trainer(model, None, device=device).predict(
+            prep.batches("test", device=device)) == labels
         if abs(float(hits.mean()) - acc) > 0.5 / n_test:
             return not_yet(f"acc {pct(acc)}가 model의 테스트 정확도 "
                            f"{pct(float(hits.mean()))}와 다릅니다. 고정한 모델을 테스트 "

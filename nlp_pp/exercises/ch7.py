@@ -223,6 +223,13 @@ def _check_seeds(pred, *, before, after, n_test):
             f"{len(before)}개에서 {len(after)}개로 늘릴 때 {shrink:.2f}배가 됩니다. "
             "표준편차는 학습 한 번의 흔들림을 시드 몇 개로 어림한 값이라, 시드 수와 "
             "상관없이 대체로 그대로이되 시드가 적을 때는 어림 자체가 흔들립니다.")
+    if se1 < se0:
+        rule += f" 이번 실행에서도 평균의 표준오차가 {se1 / se0:.2f}배로 줄었습니다."
+    else:
+        rule += (f" 이번 실행에서는 표준편차의 어림이 {points(std0)}에서 "
+                 f"{points(std1)}로 커져서, 평균의 표준오차도 줄지 않았습니다. "
+                 "시드를 더 늘리면 표준편차의 어림이 안정되고 표준오차는 1/√n로 "
+                 "줄어듭니다.")
     parts = []
     if pred["줄어드는 것"] == SEM:
         parts.append((True, f"줄어드는 쪽은 {SEM}. {rule}"))
