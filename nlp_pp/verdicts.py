@@ -172,8 +172,9 @@ def source_sentence(source: str) -> str:
 def run_sentence(mode: str, device, source: str) -> str:
     """Return one sentence naming the mode, the device and the data of this run."""
     kind = "CPU" if str(device).startswith("cpu") else "GPU"
-    size = ("강의 설정 그대로인 full 모드" if mode == "full"
-            else "강의 설정에서 크기(데이터·에포크·배치·차원)만 줄인 quick 모드")
+    size = ("강의 노트의 설정(은닉 크기는 노트에 없어 강좌가 정한 128)인 full 모드"
+            if mode == "full"
+            else "full 모드에서 크기(데이터·에포크·배치·차원)만 줄인 quick 모드")
     return (f"이 페이지의 숫자는 {size}로, {kind}에서, "
             f"{particle(source_sentence(source), '로')} 계산했습니다")
 
