@@ -77,8 +77,25 @@ def _retry_kernel_start() -> None:
     nbval.kernel.start_new_kernel = start_new_kernel
 
 
+def _store_history() -> None:
+    """Let nbval run cells as Jupyter does, with history (nbval 0.11 turns it off).
+
+    IPython decides that a cell ending in ';' shows nothing by reading the cell back
+    from its history; without history every such cell shows its value, and the book,
+    which takes nbval's outputs, would show it too.
+    """
+    from nbval.kernel import RunningKernel
+
+    def execute_cell_input(self, cell_input, allow_stdin=None):
+        return self.kc.execute(cell_input, store_history=True, allow_stdin=allow_stdin,
+                               stop_on_error=False)
+
+    RunningKernel.execute_cell_input = execute_cell_input
+
+
 def pytest_configure(config):
     _retry_kernel_start()
+    _store_history()
     # 주 프로세스(xdist 없이 실행해도 여기)가 이번 실행의 책 폴더를 정합니다
     if not hasattr(config, "workerinput") and not os.environ.get(BOOK_DIR_ENV):
         os.environ[BOOK_DIR_ENV] = tempfile.mkdtemp(prefix="nlp_pp_book_")
