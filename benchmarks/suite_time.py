@@ -8,7 +8,8 @@ committed HEAD (uncommitted changes are not measured): a new virtual environment
 CPU build of torch, ``pip install -r requirements.txt -e .``, then the README's
 ``python -m pytest``. It prints the time of each phase: installation; nbval per chapter;
 the book build; the Colab-way runs; the unit tests (the sum of their call times); and
-the whole. The per-phase times come from the test session itself (conftest.py writes
+the whole. The caches start empty, as on a fresh CI machine (NLP_PP_CACHE and
+MPLCONFIGDIR point into the temporary folder). The per-phase times come from the test session itself (conftest.py writes
 them into NLP_PP_TEST_BOOK_DIR/phase_seconds.json). Chapters run two at a time, so the
 nbval times add up to more than the wall time they took.
 
@@ -32,13 +33,16 @@ ROOT = Path(__file__).resolve().parents[1]
 GOALS = {"ci": 360, "pytest": 240, "chapters": 180}  # 초: 이 기계(2코어)에서의 목표
 
 
-def run(cmd: str, cwd: Path, env: dict) -> float:
-    """Run a shell command; return its wall time; stop on failure."""
+def run(cmd: str, cwd: Path, env: dict, must_pass: bool = True) -> float:
+    """Run a shell command; return its wall time; stop on failure if `must_pass`."""
     start = time.perf_counter()
     proc = subprocess.run(["bash", "-c", cmd], cwd=cwd, env=env, check=False,
                           capture_output=True, text=True)
     if proc.returncode != 0:
-        sys.exit(f"failed: {cmd}\n{proc.stdout[-4000:]}\n{proc.stderr[-2000:]}")
+        message = f"failed: {cmd}\n{proc.stdout[-4000:]}\n{proc.stderr[-2000:]}"
+        if must_pass:
+            sys.exit(message)
+        print(message, file=sys.stderr)  # 실패해도 단계별 시간은 보여 줍니다
     return time.perf_counter() - start
 
 
@@ -64,10 +68,13 @@ def measure(repo: Path, work: Path) -> dict:
                   "pip install -q torch==2.13.0 && "
                   "pip install -q -r requirements.txt -e .", clone, env)
     env["NLP_PP_TEST_BOOK_DIR"] = str(work / "book")
-    (work / "book").mkdir()
+    # CI처럼 빈 캐시에서 시작합니다 (FastText 모델, matplotlib 글꼴 목록)
+    env["NLP_PP_CACHE"], env["MPLCONFIGDIR"] = str(work / "cache"), str(work / "mpl")
+    for name in ("book", "cache", "mpl"):
+        (work / name).mkdir()
     junit = work / "junit.xml"
     pytest = run(f". .venv/bin/activate && python -m pytest -q --junitxml={junit} "
-                 "-o junit_duration_report=call", clone, env)
+                 "-o junit_duration_report=call", clone, env, must_pass=False)
     phases = json.loads((work / "book" / "phase_seconds.json").read_text())
     units, n_units = unit_seconds(junit)
     return {"install": install, "pytest": pytest, "ci": install + pytest,

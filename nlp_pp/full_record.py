@@ -169,7 +169,7 @@ def _origin(record: dict) -> str:
     """Return where, when and how the record was made (a clause ending in '잰 것입니다')."""
     cfg, size, data = record["config"], record["size"], record["data"]
     how = ("시험용으로 아주 작게 줄여(--smoke)" if record.get("smoke")
-           else "강의 설정 그대로")
+           else "full 모드의 크기로")
     source = _SOURCES.get(data["source"], "실제 spam_SNS.csv")
     return (f"{record['date']}에 {record['device']}에서 {SCRIPT}가 {how} 잰 것입니다"
             f"({source}, 훈련 메시지 {size['n_train']:,}통, {cfg['epochs']}에포크, "
@@ -236,7 +236,7 @@ def conditions_verdict(record: dict | None, this_accs: dict, majority: float,
     the gate fix, named as in chapter 6; `this_size` is run_size() of this run.
     """
     if record is None:
-        return (f"{NO_RECORD}, 이번 실행과 나란히 놓을 강의 크기의 결과가 없습니다. "
+        return (f"{NO_RECORD}, 이번 실행과 나란히 놓을 full 모드 크기의 결과가 없습니다. "
                 f"어느 컴퓨터에서든 {SCRIPT}를 실행하면 그 기록이 생기고, 그다음부터 "
                 "이 자리에 표와 판정이 나타납니다")
     label, maj = _label(record), record["data"]["majority"]
@@ -297,7 +297,7 @@ def padding_verdict(record: dict | None, this_accs: dict, majority: float,
     this run's test accuracies.
     """
     if record is None:
-        return (f"{NO_RECORD}, 같은 다섯 가지 입력을 강의 크기에서 비교한 결과는 보여 "
+        return (f"{NO_RECORD}, 같은 다섯 가지 입력을 full 모드의 크기에서 비교한 결과는 보여 "
                 "드릴 수 없습니다")
     label, data = _label(record), record["data"]
     accs = {name: _acc(record, run_id) for name, run_id in PADDING.items()}
@@ -357,7 +357,7 @@ def seeds_verdict(record: dict | None, this_accs, majority: float, n_test: int,
     `this_accs` are this run's test accuracies of the lecture-setup LSTM, one per seed.
     """
     if record is None:
-        return (f"{NO_RECORD}, 강의 크기에서 시드를 바꿔 본 결과는 보여 드릴 수 "
+        return (f"{NO_RECORD}, full 모드의 크기에서 시드를 바꿔 본 결과는 보여 드릴 수 "
                 "없습니다")
     data, seeds = record["data"], record["seeds"]
     label = _label(record)
