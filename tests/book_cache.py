@@ -30,7 +30,8 @@ MARKERS = "nbval"
 TIMES = "phase_seconds.json"
 NBVAL_FAILED = "nbval failed"  # benchmarks/suite_time.py가 읽는 단계별 시간
 
-_state = {"dir": None, "last": {}, "cells": {}, "failed": set(), "start": {}}
+_state = {"dir": None, "last": {}, "cells": {}, "failed": set(), "start": {},
+          "clock": {}}
 
 
 def register(items, book_dir: Path) -> None:
@@ -55,6 +56,7 @@ def record(report) -> None:
     if name is None:
         return
     _state["start"].setdefault(name, time.perf_counter())
+    _state["clock"].setdefault(name, time.time())
     if report.failed:
         _state["failed"].add(name)
     is_last = _state["last"].get(report.nodeid) == name
@@ -72,6 +74,7 @@ def record(report) -> None:
         (folder / f"{name}.failed").write_text(f"{type(exc).__name__}: {exc}")
         return
     note_time("nbval", name, seconds)
+    note_clock(name, _state["clock"][name], time.time())
     (folder / f"{name}.ok").write_text(f"{seconds:.1f}")
 
 
@@ -85,6 +88,14 @@ def note_time(phase: str, name: str, seconds: float) -> None:
         times = _read_json(folder / TIMES)
         times.setdefault(phase, {})[name] = round(seconds, 1)
         (folder / TIMES).write_text(json.dumps(times, indent=1))
+
+
+def note_clock(name: str, start: float, end: float) -> None:
+    """Keep when a chapter started and ended (the span of all chapters is their wall time)."""
+    with _locked(_state["dir"]):
+        times = _read_json(_state["dir"] / TIMES)
+        times.setdefault("nbval_clock", {})[name] = [start, end]
+        (_state["dir"] / TIMES).write_text(json.dumps(times, indent=1))
 
 
 def _chapter_of(nodeid: str) -> str | None:

@@ -71,8 +71,11 @@ def build(base: Path) -> ColabEnv:
     (startup / "00-colab.py").write_text("import google.colab  # noqa: F401\n")
     for name in ("content", "cache", "mpl", "checkout"):
         (base / name).mkdir()
+    # PYTHONDONTWRITEBYTECODE도 뺍니다: pip이 --no-compile로 설치했으므로, 첫 실행이
+    # 컴파일해 둔 .pyc를 다음 실행(학생용 노트북)이 다시 씁니다 (Colab에도 .pyc가 있습니다)
     env = {k: v for k, v in os.environ.items()
-           if k not in ("PYTHONPATH", "VIRTUAL_ENV", "JUPYTER_PATH", "MPLBACKEND")}
+           if k not in ("PYTHONPATH", "VIRTUAL_ENV", "JUPYTER_PATH", "MPLBACKEND",
+                        "PYTHONDONTWRITEBYTECODE")}
     env.update(PYTHONPATH=str(base / "fake"), IPYTHONDIR=str(base / "ipython"),
                NLP_PP_CACHE=str(base / "cache"), MPLCONFIGDIR=str(base / "mpl"),
                NLP_PP_OFFLINE=os.environ.get("NLP_PP_OFFLINE", "1"),
