@@ -137,9 +137,14 @@ def pytest_xdist_make_scheduler(config, log):
 
 
 def pytest_collection_modifyitems(config, items):
-    """Chapters first (longest first), then the book's tests, then the rest."""
+    """Chapters first (longest first), then the book's tests, then the rest.
+
+    In the book's unit, the Colab-way runs that need no built book come first: they
+    run while the other worker still executes its last chapter.
+    """
     chapters = sorted((i for i in items if _is_chapter_notebook(i)), key=_chapter_rank)
-    book = [i for i in items if scope_of(i.nodeid) == "book"]
+    book = sorted((i for i in items if scope_of(i.nodeid) == "book"),
+                  key=lambda i: "html" in getattr(i, "fixturenames", ()))
     rest = [i for i in items if not _is_chapter_notebook(i) and i not in book]
     items[:] = chapters + book + rest
 
