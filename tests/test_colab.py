@@ -50,9 +50,15 @@ import sys
 import nbformat
 from nbclient import NotebookClient
 
-nb = nbformat.read(sys.argv[1], as_version=4)
-NotebookClient(nb, timeout=600, kernel_name="python3", allow_errors=True,
-               resources={"metadata": {"path": sys.argv[3]}}).execute()
+for attempt in range(3):  # 두 커널이 한 포트를 잡아 갓 뜬 커널이 죽으면 다시 띄웁니다
+    nb = nbformat.read(sys.argv[1], as_version=4)
+    try:
+        NotebookClient(nb, timeout=600, kernel_name="python3", allow_errors=True,
+                       resources={"metadata": {"path": sys.argv[3]}}).execute()
+        break
+    except RuntimeError as exc:  # "Kernel died before replying to kernel_info"
+        if attempt == 2 or "kernel_info" not in str(exc):
+            raise
 nbformat.write(nb, sys.argv[2])
 """
 
