@@ -151,7 +151,8 @@ def pytest_collection_modifyitems(config, items):
 
 def pytest_collection_finish(session):
     """Remember which notebook cells this session runs, and the last cell of each."""
-    book_cache.register(session.items, Path(os.environ[BOOK_DIR_ENV]))
+    book_cache.register([i for i in session.items if _is_chapter_notebook(i)],
+                        Path(os.environ[BOOK_DIR_ENV]))
 
 
 @pytest.hookimpl(hookwrapper=True)
@@ -195,12 +196,17 @@ def _runs_colab_tests(session) -> bool:
     return any("colab" in getattr(i, "fixturenames", ()) for i in session.items)
 
 
-@pytest.fixture(scope="session")
-def colab(tmp_path_factory):
-    """The Colab-like environment of tests/colab_env.py (built once per process)."""
+def _start_colab(tmp_path_factory):
+    """Start building the Colab-like environment of tests/colab_env.py (once)."""
     import colab_env
 
-    return colab_env.start(lambda: tmp_path_factory.mktemp("colab")).result()
+    return colab_env.start(lambda: tmp_path_factory.mktemp("colab"))
+
+
+@pytest.fixture(scope="session")
+def colab(tmp_path_factory):
+    """The Colab-like environment (built once per process)."""
+    return _start_colab(tmp_path_factory).result()
 
 
 @pytest.fixture(scope="session")
@@ -215,9 +221,7 @@ def html(request, tmp_path_factory):
         return Path(os.environ["NLP_PP_BOOK_HTML"])
     out = Path(os.environ[BOOK_DIR_ENV])
     if _runs_colab_tests(request.session):  # Colab식 환경은 기다리는 동안 만들어 둡니다
-        import colab_env
-
-        colab_env.start(lambda: tmp_path_factory.mktemp("colab"))
+        _start_colab(tmp_path_factory)
     failed = book_cache.wait_for_chapters(out, WAIT_SECONDS)
     unstored = {n: why for n, why in failed.items() if why != book_cache.NBVAL_FAILED}
     if unstored:  # nbval은 통과했지만 책의 캐시에 넣지 못했습니다 (예: 쌍둥이가 .md와 다름)
@@ -231,7 +235,7 @@ def html(request, tmp_path_factory):
 
 @pytest.fixture(scope="session")
 def build_log(html) -> str:
-    """Return what the session's book build printed (empty for NLP_PP_BOOK_HTML)."""
+    """Return what the session's book build printed (skipped for NLP_PP_BOOK_HTML)."""
     if os.environ.get("NLP_PP_BOOK_HTML"):
         pytest.skip("NLP_PP_BOOK_HTML: 이번 실행은 책을 빌드하지 않았습니다")
     return (html.parents[1] / book_cache.BUILD_LOG).read_text(encoding="utf-8")

@@ -27,20 +27,15 @@ import yaml
 ROOT = Path(__file__).resolve().parents[1]
 BUILD_LOG = "build.log"
 MARKERS = "nbval"
-TIMES = "phase_seconds.json"
-NBVAL_FAILED = "nbval failed"  # benchmarks/suite_time.py가 읽는 단계별 시간
+TIMES = "phase_seconds.json"  # benchmarks/suite_time.py가 읽는 단계별 시간
+NBVAL_FAILED = "nbval failed"
 
-_state = {"dir": None, "last": {}, "cells": {}, "failed": set(), "start": {},
-          "clock": {}}
+_state = {"dir": None, "last": {}, "cells": {}, "failed": set(), "start": {}}
 
 
-def register(items, book_dir: Path) -> None:
-    """Note the chapters this session runs under nbval and the last cell of each."""
-    from nbval.plugin import IPyNbCell
-
+def register(cells, book_dir: Path) -> None:
+    """Note the chapters' nbval cells this session runs and the last cell of each."""
     _state["dir"] = book_dir
-    cells = [i for i in items if isinstance(i, IPyNbCell)
-             and Path(str(i.fspath)).parent.name == "chapters"]
     if not cells:  # xdist의 주 프로세스, 또는 장을 실행하지 않는 실행
         return
     for item in cells:
@@ -55,8 +50,7 @@ def record(report) -> None:
     name = _chapter_of(report.nodeid)
     if name is None:
         return
-    _state["start"].setdefault(name, time.perf_counter())
-    _state["clock"].setdefault(name, time.time())
+    _state["start"].setdefault(name, time.time())
     if report.failed:
         _state["failed"].add(name)
     is_last = _state["last"].get(report.nodeid) == name
@@ -64,7 +58,8 @@ def record(report) -> None:
     if not (is_last and done):
         return
     folder = _state["dir"] / MARKERS
-    seconds = time.perf_counter() - _state["start"][name]
+    start, end = _state["start"][name], time.time()
+    seconds = end - start
     if name in _state["failed"]:
         (folder / f"{name}.failed").write_text(NBVAL_FAILED)
         return
@@ -74,7 +69,7 @@ def record(report) -> None:
         (folder / f"{name}.failed").write_text(f"{type(exc).__name__}: {exc}")
         return
     note_time("nbval", name, seconds)
-    note_clock(name, _state["clock"][name], time.time())
+    _note(_state["dir"], "nbval_clock", name, [start, end])
     (folder / f"{name}.ok").write_text(f"{seconds:.1f}")
 
 
@@ -82,20 +77,20 @@ def note_time(phase: str, name: str, seconds: float) -> None:
     """Add one timed step to the session's phase times (when a session folder exists)."""
     folder = _state["dir"] or (Path(p) if (p := os.environ.get("NLP_PP_TEST_BOOK_DIR"))
                                else None)
-    if folder is None or not folder.is_dir():
-        return
+    if folder is not None and folder.is_dir():
+        _note(folder, phase, name, round(seconds, 1))
+
+
+def _note(folder: Path, phase: str, name: str, value) -> None:
+    """Set times[phase][name] in the session's phase-times file, under the lock.
+
+    Besides the seconds of each phase, "nbval_clock" keeps when each chapter started and
+    ended, so the span of all chapters is their wall time.
+    """
     with _locked(folder):
         times = _read_json(folder / TIMES)
-        times.setdefault(phase, {})[name] = round(seconds, 1)
+        times.setdefault(phase, {})[name] = value
         (folder / TIMES).write_text(json.dumps(times, indent=1))
-
-
-def note_clock(name: str, start: float, end: float) -> None:
-    """Keep when a chapter started and ended (the span of all chapters is their wall time)."""
-    with _locked(_state["dir"]):
-        times = _read_json(_state["dir"] / TIMES)
-        times.setdefault("nbval_clock", {})[name] = [start, end]
-        (_state["dir"] / TIMES).write_text(json.dumps(times, indent=1))
 
 
 def _chapter_of(nodeid: str) -> str | None:
@@ -104,8 +99,10 @@ def _chapter_of(nodeid: str) -> str | None:
     return name if name in _state["cells"] else None
 
 
-def _read_json(path: Path) -> dict:
-    return json.loads(path.read_text()) if path.exists() else {}
+def _read_json(path: Path, default=None):
+    if not path.exists():
+        return {} if default is None else default
+    return json.loads(path.read_text())
 
 
 @contextmanager
@@ -180,11 +177,7 @@ def store(name: str, cells, book_dir: Path, seconds: float) -> None:
 
 def expected(book_dir: Path) -> list[str]:
     """Return the chapters this session runs under nbval."""
-    return _read_json_list(book_dir / "expected.json")
-
-
-def _read_json_list(path: Path) -> list:
-    return json.loads(path.read_text()) if path.exists() else []
+    return _read_json(book_dir / "expected.json", default=[])
 
 
 def wait_for_chapters(book_dir: Path, timeout: float) -> dict[str, str]:
