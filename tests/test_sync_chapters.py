@@ -569,3 +569,104 @@ def test_sync_writes_the_student_notebook_too(tmp_path):
     student = tmp_path / "chapters" / "student" / "01_demo.ipynb"
     assert student.read_text(encoding="utf-8") == sync.student_text(md, context)
     assert sync.sync(md, context) is False
+
+
+# 토큰으로 읽기: 코드, 인용, 들여쓰기가 속이지 못합니다 ----------------------------
+
+
+def demo_md(tmp_path):
+    """Return the chapter convert() writes."""
+    return tmp_path / "chapters" / "01_demo.md"
+
+
+def test_a_directive_inside_a_block_quote_is_translated(tmp_path):
+    _, cells = convert(tmp_path, """
+        (sec-a)=
+        ## 가
+
+        > 인용 첫 줄
+        >
+        > ```{note}
+        > {ref}`sec-a`를 보세요.
+        > ```
+        """)
+    assert "> 인용 첫 줄\n>\n> > **참고**\n> >\n> > ‘가’를 보세요." in cells[0]
+    assert "{ref}" not in cells[0] and "```{note}" not in cells[0]
+
+
+def test_indented_code_stays_verbatim(tmp_path):
+    _, cells = convert(tmp_path, """
+        앞 문단
+
+            %pip install something
+            {glue:text}`not_a_role`
+            (not-a-target)=
+
+        뒤 문단 {glue:text}`a_role`
+        """)
+    assert cells == [("앞 문단\n\n    %pip install something\n    {glue:text}`not_a_role`"
+                      "\n    (not-a-target)=\n\n뒤 문단 `a_role`")]
+    assert json.loads(sync.glue_formats_text([demo_md(tmp_path)])) == {"a_role": [""]}
+
+
+def test_a_role_with_double_backticks_is_a_role(tmp_path):
+    _, cells = convert(tmp_path, """
+        정확도 {glue:text}``acc:.1%``, 코드 ``{glue:text}`not_a_role` ``.
+        """)
+    assert cells == ["정확도 `acc`, 코드 ``{glue:text}`not_a_role` ``."]
+    assert json.loads(sync.glue_formats_text([demo_md(tmp_path)])) == {"acc": [".1%"]}
+
+
+def test_roles_in_tables_lists_and_titles_are_translated(tmp_path):
+    _, cells = convert(tmp_path, """
+        | 가 | 나 |
+        | --- | --- |
+        | {glue:text}`t:.2f` | {glue:text}`t:.2f` 끝 |
+
+        - 항목 {glue:text}`li`
+
+        :::{dropdown} 펼치기 {glue:text}`title:.0f`
+        안쪽
+        :::
+        """)
+    assert "| `t` | `t` 끝 |" in cells[0] and "- 항목 `li`" in cells[0]
+    assert "<details><summary>펼치기 `title`</summary>" in cells[0]
+    assert json.loads(sync.glue_formats_text([demo_md(tmp_path)])) == {
+        "li": [""], "t": [".2f"], "title": [".0f"]}
+
+
+def line_of(md, text):
+    """Return the 1-based line of the .md where `text` first appears."""
+    return next(i for i, line in enumerate(
+        md.read_text(encoding="utf-8").splitlines(), 1) if text in line)
+
+
+@pytest.mark.parametrize("body, marker, message", [
+    ("문단\n\n둘째 {unknownrole}`x` 줄\n", "{unknownrole}", "unsupported role"),
+    ("문단\n\n```{figure} a.png\n```\n", "{figure}", "unsupported directive"),
+    ("# 제목\n\n```{code-cell} ipython3\nx = 1\n```\n\n앞\n\n{ref}`nowhere`\n",
+     "{ref}", "names no exercise or labelled heading"),
+    ("```{note}\n상자 안 {cite}`missing`\n```\n", "{cite}", "no entry"),
+    ("문단\n\n```{note}\n---\nclass: x\n본문\n```\n", "{note}", "never close"),
+    ("```{exercise} 가\n:label: twice\n```\n\n```{exercise} 나\n:label: twice\n```\n",
+     "```{exercise} 나", "used twice"),
+    ("문단\n\n```{solution-start} x\n```\n\n```{code-cell} ipython3\nx = 1\n```\n",
+     "{solution-start}", "no solution-end"),
+])
+def test_errors_name_the_chapter_and_line(tmp_path, body, marker, message):
+    md = write_chapter(tmp_path, body)
+    expected = f"01_demo.md:{line_of(md, marker)}: "
+    with pytest.raises(sync.ConversionError, match=message) as error:
+        sync.twin_text(md, sync.make_context(md.parent))
+    assert str(error.value).startswith(expected), str(error.value)
+
+
+def test_the_registry_lists_exercises_in_book_order_with_their_answer_code(tmp_path):
+    md = write_chapter(tmp_path, CLASSROOM)
+    registry = json.loads(sync.exercises_text(sync.make_context(md.parent)))
+    assert list(registry) == ["ex-pred", "ex-code", "ex-talk"]
+    assert registry["ex-pred"] == {
+        "number": 1, "chapter": "01_demo", "title": "먼저 예측하기",
+        "code": '예측 = "작아진다"\npp.exercise("ex-pred").predict(예측);'}
+    assert registry["ex-code"]["code"].startswith("import math\n\n\ndef 답(")
+    assert registry["ex-talk"]["code"] == ""
