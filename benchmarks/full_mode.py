@@ -32,13 +32,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-import pandas as pd  # noqa: E402
-import torch  # noqa: E402
-from tqdm import tqdm  # noqa: E402
+import pandas as pd
+import torch
+from tqdm import tqdm
 
-import nlp_pp as pp  # noqa: E402
-from nlp_pp import full_record as fr  # noqa: E402
-from nlp_pp.settings import atomic_file  # noqa: E402
+import nlp_pp as pp
+from nlp_pp import full_record as fr
+from nlp_pp.settings import atomic_file
 
 DEFAULT_OUT = ROOT / "nlp_pp" / "resources" / fr.FULL_MODE_FILE
 SMOKE = {"n_docs": 400, "epochs": 1, "emb_dim": 8, "hid_dim": 8, "ft_epochs": 1,

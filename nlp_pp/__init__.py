@@ -4,7 +4,7 @@ Use it with its namespace: ``import nlp_pp as pp; pp.tokenize(...)``.
 Every name below is defined in the module it is imported from.
 """
 
-from . import full_record, stats, verdicts
+from . import attribution, full_record, stats, verdicts
 from .baseline import Baseline, tfidf_baseline
 from .book import (
     ChapterClock,
@@ -18,11 +18,7 @@ from .data import (
     SPAM_CLASSES,
     SPAM_FILE,
     SPAM_URL,
-    STOPWORD_FILE,
-    STOPWORD_URL,
     download,
-    download_stopword_list,
-    korean_stopwords,
     load_csv,
     load_spam_sns,
     validate_frame,
@@ -76,7 +72,14 @@ from .models import (
     set_gate_bias,
     set_lstm_input_bias,
 )
-from .plots import plot_comparison, plot_history_grid, plot_length_hist, use_korean_font
+from .plots import (
+    plot_comparison,
+    plot_deletion_curves,
+    plot_gate_strips,
+    plot_history_grid,
+    plot_length_hist,
+    use_korean_font,
+)
 from .settings import (
     Config,
     cache_dir,
@@ -85,6 +88,12 @@ from .settings import (
     get_mode,
     in_colab,
     set_seed,
+)
+from .stopwords import (
+    STOPWORD_FILE,
+    STOPWORD_URL,
+    download_stopword_list,
+    korean_stopwords,
 )
 from .text import (
     P1,
@@ -98,12 +107,13 @@ from .text import (
     remove_stopword,
     tokenize,
 )
-from .training import History, TensorBatches, Trainer
+from .training import History, Trainer
 from .vocab import (
     PAD_IDX,
     SPECIAL_TOKENS,
     SPLIT_NAMES,
     UNK_IDX,
+    TensorBatches,
     build_vocab,
     count_words,
     pad_seq_x,

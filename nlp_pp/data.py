@@ -1,4 +1,4 @@
-"""Load the spam corpus (file -> cache -> download -> offline corpus) and stopwords.
+"""Load the spam corpus (file -> cache -> download -> offline corpus).
 
 Downloads go into `cache_dir()` through a temporary file that replaces the cached
 copy only after it has been checked, so a broken download never spoils a good
@@ -8,15 +8,11 @@ points at a local `spam_SNS.csv` and then nothing is downloaded at all.
 
 from __future__ import annotations
 
-import hashlib
 import os
 import urllib.request
 import warnings
-from functools import lru_cache
 from http.client import HTTPException
-from importlib import resources
 from pathlib import Path
-from urllib.parse import urlparse
 
 import pandas as pd
 
@@ -29,11 +25,7 @@ __all__ = [
     "SPAM_CLASSES",
     "SPAM_FILE",
     "SPAM_URL",
-    "STOPWORD_FILE",
-    "STOPWORD_URL",
     "download",
-    "download_stopword_list",
-    "korean_stopwords",
     "load_csv",
     "load_spam_sns",
     "validate_frame",
@@ -42,9 +34,7 @@ __all__ = [
 
 _BASE = "https://raw.githubusercontent.com/tbvjvsladla/ASH_NLP_lacture/main"
 SPAM_URL = f"{_BASE}/spam_SNS.csv"
-STOPWORD_URL = f"{_BASE}/kr_stopword_list.txt"
 SPAM_FILE = "spam_SNS.csv"
-STOPWORD_FILE = "kr_stopword_list.txt"
 
 
 def offline() -> bool:
@@ -235,63 +225,3 @@ def load_spam_sns(path=None, *, offline_n: int = 6000, seed: int = 0,
     from .corpus import make_sms_corpus  # 필요할 때만 불러옵니다
 
     return _tag(make_sms_corpus(offline_n, seed=seed), "offline", report)
-
-
-@lru_cache(maxsize=1)
-def korean_stopwords() -> frozenset:
-    """Return the bundled Korean stopword list as a frozenset."""
-    text = (resources.files(__package__) / "resources" / "ko_stopwords.txt").read_text(
-        encoding="utf-8"
-    )
-    return _parse_stopwords(text)
-
-
-def _parse_stopwords(text: str) -> frozenset:
-    """Return the words of a one-word-per-line list (blank and # lines skipped)."""
-    words = (line.strip() for line in text.splitlines())
-    return frozenset(w for w in words if w and not w.startswith("#"))
-
-
-def _check_stopword_file(path: Path) -> None:
-    """Raise NlpPPError unless `path` is a non-empty UTF-8 word list (not HTML)."""
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise NlpPPError("불용어 파일이 UTF-8이 아닙니다.",
-                         "The stopword file is not UTF-8 text.") from exc
-    if not _parse_stopwords(text) or text.lstrip()[:15].lower().startswith(
-        ("<!doctype", "<html")
-    ):
-        raise NlpPPError("받은 불용어 파일이 비었거나 단어 목록이 아닙니다.",
-                         "The downloaded stopword file is empty or not a word list.")
-
-
-def download_stopword_list(url: str = STOPWORD_URL, *, offline_ok: bool = True
-                           ) -> frozenset:
-    """Return the stopwords at `url` (cached once; bundled list when offline)."""
-    try:
-        path = download(url, _stopword_fname(url), validate=_check_stopword_file)
-        try:
-            _check_stopword_file(path)
-        except NlpPPError:  # 캐시가 망가졌으면 한 번 새로 받습니다
-            path = download(url, path.name, force=True, validate=_check_stopword_file)
-        return _parse_stopwords(path.read_text(encoding="utf-8-sig"))
-    except DownloadError as exc:
-        if not offline_ok:
-            raise
-        reason = "NLP_PP_OFFLINE=1" if offline() else _reason(exc)
-        warnings.warn(
-            "불용어 목록을 내려받지 못해 nlp_pp에 들어 있는 한국어 불용어 목록을 씁니다.\n"
-            "The stopword list could not be downloaded; using the Korean stopword "
-            f"list bundled with nlp_pp ({reason}).",
-            UserWarning, stacklevel=2,
-        )
-    return korean_stopwords()
-
-
-def _stopword_fname(url: str) -> str:
-    """Return the cache file name for a stopword URL (hashed unless the default)."""
-    if url == STOPWORD_URL:
-        return STOPWORD_FILE
-    name = Path(urlparse(url).path).name or "stopwords.txt"
-    return f"{hashlib.sha1(url.encode()).hexdigest()[:10]}_{name}"

@@ -78,3 +78,82 @@ def plot_comparison(histories: dict, figsize=(12, 5)):
     ax_acc.legend(fontsize=9, loc="lower right")
     fig.tight_layout()
     return fig
+
+
+def _strip_ranges(strips: dict) -> dict:
+    """Return {gate column: (low, high)} over every strip, for one colour scale a row."""
+    frames = [f for setups in strips.values() for f in setups.values()]
+    cols = dict.fromkeys(c for f in frames for c in f.columns[3:])
+    return {c: (min(f[c].min() for f in frames if c in f),
+                max(f[c].max() for f in frames if c in f)) for c in cols}
+
+
+def _draw_strip(ax, frame, ranges, title: str):
+    """Draw one message's gates as rows of coloured cells, one column per position."""
+    gates = list(frame.columns[3:])
+    # 행마다 모든 띠에 걸친 최솟값~최댓값을 0~1로 펴서 같은 게이트끼리 색을 비교합니다
+    cells = np.stack([(frame[g] - ranges[g][0]) / max(np.ptp(ranges[g]), 1e-12)
+                      for g in gates])
+    ax.imshow(cells, aspect="auto", cmap="viridis", vmin=0, vmax=1,
+              interpolation="nearest")
+    ax.set_yticks(range(len(gates)),
+                  [f"{g} ({ranges[g][0]:.3f}–{ranges[g][1]:.3f})" for g in gates],
+                  fontsize=8)
+    ax.set_xticks(range(len(frame)), frame["label"], rotation=45, ha="right",
+                  rotation_mode="anchor", fontsize=8)
+    for tick, kind in zip(ax.get_xticklabels(), frame["kind"]):
+        tick.set_color("gray" if kind == "패딩" else "black")
+    change = np.flatnonzero(frame["kind"].to_numpy()[1:] != frame["kind"].to_numpy()[:-1])
+    for c in change:  # 토큰과 패딩의 경계
+        ax.axvline(c + 0.5, color="white", linewidth=2)
+    ax.set_title(title, fontsize=9, loc="left")
+
+
+def plot_gate_strips(strips: dict, figsize=None):
+    """Draw {message: {setup: gate_strip frame}} as stacked strips; return the figure.
+
+    Each row's colours span that gate's range over all strips (written beside it);
+    grey labels are pads (P40: the 40th pad), shown evenly spaced.
+    """
+    use_korean_font()
+    panels = [(f"{msg} · {setup}", frame) for msg, setups in strips.items()
+              for setup, frame in setups.items()]
+    heights = [len(frame.columns) - 3 for _, frame in panels]
+    fig, axes = plt.subplots(
+        len(panels), 1, squeeze=False, gridspec_kw={"height_ratios": heights},
+        figsize=figsize or (12, 0.55 * sum(heights) + 1.15 * len(panels)))
+    ranges = _strip_ranges(strips)
+    for ax, (title, frame) in zip(axes[:, 0], panels):
+        _draw_strip(ax, frame, ranges, title)
+    fig.tight_layout()
+    return fig
+
+
+def plot_deletion_curves(summaries: dict, figsize=None):
+    """Draw the deletion test: {model: deletion_summary frame}, one panel per class.
+
+    Solid: top-k tokens by evidence; dashed with a band: k random tokens (mean and
+    twice the spread of the draws). The y axis is the drop in the target's probability.
+    """
+    use_korean_font()
+    classes = list(next(iter(summaries.values())).index.get_level_values(0).unique())
+    fig, axes = plt.subplots(len(summaries), len(classes), squeeze=False,
+                             sharex=True, figsize=figsize or (11, 3.3 * len(summaries)))
+    for row, (model, summary) in zip(axes, summaries.items()):
+        for ax, cls in zip(row, classes):
+            part = summary.loc[cls]
+            k = part.index.to_numpy()
+            ax.plot(k, part["기여도 순"] * 100, "o-", label="기여도가 큰 순서로")
+            mean, band = part["무작위"] * 100, 2 * part["무작위 흔들림"] * 100
+            ax.plot(k, mean, "s--", color="tab:gray", label="무작위 (추첨 평균)")
+            ax.fill_between(k, mean - band, mean + band, color="tab:gray", alpha=0.25)
+            ax.axhline(0, color="black", linewidth=0.6)
+            ax.set(title=f"{model} · {cls} 메시지")
+            ax.xaxis.get_major_locator().set_params(integer=True)
+            ax.legend(fontsize=8, loc="upper left")
+    for ax in axes[-1]:
+        ax.set_xlabel("지운 토큰 수 k")
+    for ax in axes[:, 0]:
+        ax.set_ylabel("정답 클래스 확률의 하락 (%p)")
+    fig.tight_layout()
+    return fig

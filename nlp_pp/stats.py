@@ -19,7 +19,8 @@ functions, so the book teaches one rule and applies it everywhere:
   ``seed_std`` adds √2·σ (σ: the spread of one run over seeds) to the standard error;
 - an accuracy counts as learned when it is above the majority rate by
   :func:`majority_margin`;
-- per-seed values get a t-interval (:func:`seed_interval`).
+- per-seed values get their spread and the standard error of their mean
+  (:func:`seed_spread`) and a t-interval (:func:`seed_interval`).
 """
 
 from __future__ import annotations
@@ -34,8 +35,8 @@ __all__ = [
     "LOWER",
     "MAJORITY_MARGIN",
     "SIMILAR",
-    "Z",
     "Comparison",
+    "Z",
     "accuracy_se",
     "compare",
     "gap_noise",
@@ -45,6 +46,7 @@ __all__ = [
     "paired",
     "relation",
     "seed_interval",
+    "seed_spread",
     "standing",
 ]
 
@@ -209,13 +211,23 @@ _T975 = {1: 12.71, 2: 4.30, 3: 3.18, 4: 2.78, 5: 2.57, 6: 2.45, 7: 2.36, 8: 2.31
          9: 2.26, 10: 2.23}
 
 
+def seed_spread(values) -> tuple[float, float]:
+    """Return (standard deviation over seeds, standard error of their mean).
+
+    The standard deviation (ddof 1) is one run's spread; the standard error of the
+    mean is that over √n. One seed has no spread: (0, 0).
+    """
+    xs = np.asarray(list(values), dtype=float)
+    std = float(xs.std(ddof=1)) if len(xs) > 1 else 0.0
+    return std, std / math.sqrt(max(len(xs), 1))
+
+
 def seed_interval(values) -> tuple[float, float]:
     """Return (mean, half-width of the 95 % t-interval) of per-seed values (n >= 2)."""
     xs = [float(x) for x in values]
     n = len(xs)
     if n < 2:
-        raise ValueError("seed_interval needs at least two seeds")
-    mean = sum(xs) / n
-    std = (sum((x - mean) ** 2 for x in xs) / (n - 1)) ** 0.5
+        raise ValueError("seed_interval needs at least two seeds / 시드가 두 개 이상 "
+                         "있어야 구간을 잽니다")
     t = _T975.get(n - 1, 1.96 + 2.5 / (n - 1))
-    return mean, t * std / n ** 0.5
+    return sum(xs) / n, t * seed_spread(xs)[1]

@@ -14,6 +14,7 @@ from itertools import filterfalse
 import pandas as pd
 
 from . import mecab_engine as engine
+from . import mecab_parallel as parallel
 from .errors import NlpPPError
 
 __all__ = [
@@ -97,8 +98,8 @@ def _run_generic(texts: list, tokenizer, progress) -> list[list[str]]:
         )
     batch = getattr(tokenizer, "morphs_batch", None)
     out: list[list[str]] = []
-    with engine.progress_bar(len(texts), progress) as bar:
-        for a, b in engine.chunk_bounds(texts, 1):
+    with parallel.progress_bar(len(texts), progress) as bar:
+        for a, b in parallel.chunk_bounds(texts, 1):
             part = texts[a:b]
             out.extend(batch(part) if batch else map(tokenizer.morphs, part))
             bar.update(len(part))
@@ -113,7 +114,7 @@ def tokenize(texts, tokenizer=None, *, n_jobs: int | None = None,
     fast = engine.engine_for(tokenizer)
     if fast is None:  # MeCab이 아닌 분석기: morphs()를 그대로 씁니다
         return _run_generic(texts, tokenizer, progress)
-    return engine.analyse(texts, fast, n_jobs=n_jobs, progress=progress)
+    return parallel.analyse(texts, fast, n_jobs=n_jobs, progress=progress)
 
 
 class KiwiTokenizer:
@@ -157,7 +158,7 @@ def preprocess_texts(texts, stopwords=None, tokenizer=None, *, n_jobs=None,
                      progress=None) -> list[list[str]]:
     """Return jamo token lists: clean_text -> tokenize -> remove_stopword -> jamo."""
     if stopwords is None:
-        from .data import download_stopword_list
+        from .stopwords import download_stopword_list
 
         stopwords = download_stopword_list()
     texts = _check_texts(texts)
@@ -169,5 +170,5 @@ def preprocess_texts(texts, stopwords=None, tokenizer=None, *, n_jobs=None,
         tokens = _run_generic(clean_texts(texts), tokenizer, progress)
         return [table.apply(doc) for doc in tokens]
     # MeCab이면 네 단계를 작업 프로세스 안에서 한 번에 처리합니다 (결과는 같습니다).
-    return engine.analyse(texts, fast, clean=_clean_fast, table=table, n_jobs=n_jobs,
+    return parallel.analyse(texts, fast, clean=_clean_fast, table=table, n_jobs=n_jobs,
                           progress=progress)

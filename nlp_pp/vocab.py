@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections import Counter
 from itertools import chain, repeat
 
@@ -9,23 +10,12 @@ import numpy as np
 import torch
 
 from .errors import NlpPPError
+from .settings import get_device
 
-__all__ = [
-    "PAD_IDX",
-    "SPECIAL_TOKENS",
-    "SPLIT_NAMES",
-    "UNK_IDX",
-    "build_vocab",
-    "count_words",
-    "pad_seq_x",
-    "sequences_to_text",
-    "set_dataloader",
-    "set_rare_vocab",
-    "set_sent_pad",
-    "set_word_to_idx",
-    "split_data",
-    "text_to_sequences",
-]
+__all__ = ["PAD_IDX", "SPECIAL_TOKENS", "SPLIT_NAMES", "UNK_IDX", "TensorBatches",
+           "build_vocab", "count_words", "pad_seq_x", "sequences_to_text",
+           "set_dataloader", "set_rare_vocab", "set_sent_pad", "set_word_to_idx",
+           "split_data", "text_to_sequences"]
 
 SPECIAL_TOKENS = ["<PAD>", "<UNK>"]
 PAD_IDX = 0
@@ -111,24 +101,10 @@ def set_sent_pad(seqs, context_length: int, report: bool = False, plot: bool = F
               f"최대 {stats['max']}, 최소 {stats['min']}")
         print(f"길이 {context_length} 이하 문서 비율: {stats['share_within']:.2%}")
     if plot:
-        _plot_lengths(lengths, context_length)
-    return stats
+        from .plots import plot_length_hist  # matplotlib은 그릴 때만 불러옵니다
 
-
-def _plot_lengths(lengths: np.ndarray, context_length: int) -> None:
-    """Draw the length histogram (plots module if present, else plain matplotlib)."""
-    try:
-        from .plots import plot_length_hist
-    except ImportError:
-        import koreanize_matplotlib  # noqa: F401  (그림 속 한글 글꼴)
-        import matplotlib.pyplot as plt
-
-        _, ax = plt.subplots(figsize=(8, 3.5))
-        ax.hist(lengths, bins=60)
-        ax.axvline(context_length, color="tab:red", linestyle="--")
-        ax.set(xlabel="문서당 토큰 수", ylabel="문서 수")
-    else:
         plot_length_hist(lengths, context_length)
+    return stats
 
 
 def pad_seq_x(seqs, context_length: int, padding: str = "post") -> np.ndarray:
@@ -174,6 +150,79 @@ def split_data(x, y, *, seed: int = 42, sizes=(0.75, 0.20, 0.05)):
     return x_train, x_val, x_test, y_train, y_val, y_test
 
 
+class TensorBatches:
+    """Batches from tensors kept on one device (no per-sample collate, no host copies).
+
+    Shuffles with its own seeded generator when `shuffle` is True, a new order each
+    pass. With ``bucket=True`` (needs `lengths`, post-padded `x`) it groups messages
+    of similar length — sorted inside pools of ``pool`` batches — and trims every
+    batch to its longest message, so far fewer sequential steps are computed.
+    """
+
+    def __init__(self, x, y, batch_size: int, shuffle: bool = False, seed: int = 42,
+                 lengths=None, device=None, bucket: bool = False,
+                 yield_lengths: bool | None = None, pool: int = 16):
+        self.device = get_device(device)
+        self.tensors = [torch.as_tensor(t).to(self.device) for t in (x, y)]
+        if bucket and lengths is None:
+            raise NlpPPError("bucket=True에는 lengths가 필요합니다.",
+                             "bucket=True needs the lengths.")
+        # 길이는 CPU에 둡니다 (pack_padded_sequence의 규칙이고, 배치 길이 계산도 CPU에서)
+        self.lengths = None if lengths is None else torch.as_tensor(lengths).cpu()
+        self.yield_lengths = (lengths is not None) if yield_lengths is None \
+            else yield_lengths
+        self.batch_size, self.shuffle, self.bucket = batch_size, shuffle, bucket
+        self.pool = pool
+        self.generator = torch.Generator().manual_seed(seed)
+
+    def __len__(self) -> int:
+        return math.ceil(len(self.tensors[1]) / self.batch_size)
+
+    def _batches(self) -> list:
+        """Return this pass's batches as CPU index tensors."""
+        n, size = len(self.tensors[1]), self.batch_size
+        order = (torch.randperm(n, generator=self.generator) if self.shuffle
+                 else torch.arange(n))
+        if not self.bucket:
+            return list(order.split(size))
+        batches = []
+        for chunk in order.split(size * self.pool):
+            # 풀 안에서 길이순으로 정렬하면 비슷한 길이끼리 한 배치가 됩니다 (안정 정렬).
+            by_len = chunk[torch.argsort(self.lengths[chunk], stable=True)]
+            batches.extend(by_len.split(size))
+        if self.shuffle:  # 배치 순서는 섞어서 짧은 배치만 몰려 나오지 않게 합니다
+            perm = torch.randperm(len(batches), generator=self.generator)
+            batches = [batches[i] for i in perm]
+        return batches
+
+    def _peek(self) -> list:
+        """Return the next pass's batches without using up its random numbers."""
+        saved = self.generator.get_state()
+        batches = self._batches()
+        self.generator.set_state(saved)  # 보기만 했으니 난수를 쓰지 않은 것처럼 되돌립니다
+        return batches
+
+    def order(self) -> np.ndarray:
+        """Return the example indices in the order the next pass yields them."""
+        batches = self._peek()
+        return torch.cat(batches).numpy() if batches else np.zeros(0, dtype=np.int64)
+
+    def steps(self) -> int:
+        """Return the sequential steps one pass computes (sum of batch widths)."""
+        if not (self.bucket or self.yield_lengths):
+            return len(self) * self.tensors[0].shape[1]
+        return sum(int(self.lengths[b].max()) for b in self._peek())
+
+    def __iter__(self):
+        for idx in self._batches():
+            dev_idx = idx.to(self.device)
+            x, y = (t[dev_idx] for t in self.tensors)
+            lens = None if self.lengths is None else self.lengths[idx]
+            if self.bucket:
+                x = x[:, :int(lens.max())]  # 배치에서 가장 긴 메시지까지만 남깁니다
+            yield (x, y, lens) if self.yield_lengths else (x, y)
+
+
 def set_dataloader(x, y, batch_size: int, split: str = "train", *, seed: int = 42,
                    lengths=None, device="cpu"):
     """Return seeded batches of (x, y[, lengths]); only the train split is shuffled.
@@ -181,8 +230,6 @@ def set_dataloader(x, y, batch_size: int, split: str = "train", *, seed: int = 4
     The lecture's name for `TensorBatches`: it iterates like a DataLoader (``len``,
     ``batch_size``, tuples of tensors) without per-sample collation.
     """
-    from .training import TensorBatches
-
     if split not in SPLIT_NAMES:
         raise NlpPPError(
             f"split {split!r}을(를) 알 수 없습니다. train/훈련, val/검증, test/평가 중 "

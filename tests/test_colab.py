@@ -39,8 +39,6 @@ ROOT = Path(__file__).resolve().parents[1]
 CHAPTERS = sorted(p.stem for p in (ROOT / "chapters").glob("[0-9][0-9]_*.md"))
 DEFAULT_CHAPTER = "03_"  # 기본 실행에서 Colab처럼 실행하는 장 (나머지는 -m slow)
 INSTALL_URL = re.compile(r'"nlp_pp @ git\+[^"]+"')
-GLUE_KEY = re.compile(r"\{glue(?::\w+)?\}`([^`:]+)[^`]*`|^\s*`{3,}\{glue(?::\w+)?\}\s+(\S+)",
-                      re.MULTILINE)
 GLUE_SHOWN = re.compile(r"^`([^`]+)` = \S")
 
 PROBE = ("import importlib.util as u; "
@@ -69,7 +67,8 @@ def colab_notebook(chapter: str, checkout: Path, student: bool = False):
     The notebook is made from the .md as sync_chapters.py makes it (test_repo.py checks
     that the stored .ipynb is exactly that), so this test follows the source.
     """
-    nb = load_sync().notebook(ROOT / "chapters" / f"{chapter}.md", student=student)
+    nb = load_sync().notebook(ROOT / "chapters" / f"{chapter}.md",
+                              edition="student" if student else "twin")
     first = next(c for c in nb.cells if c.cell_type == "code")
     assert len(INSTALL_URL.findall(first.source)) == 1, first.source
     first.source = INSTALL_URL.sub(f'"nlp_pp @ {checkout.as_uri()}"', first.source)
@@ -167,8 +166,8 @@ def same_text(name: str, shown: str, book: str) -> bool:
 def test_chapter_runs_like_in_colab(colab, html, chapter):
     nb = run_like_colab(colab, chapter)
     shown, plain = glue_lines(nb)
-    source = (ROOT / "chapters" / f"{chapter}.md").read_text(encoding="utf-8")
-    used = {a or b for a, b in GLUE_KEY.findall(source)}
+    used = {key for key, _ in load_sync().glue_references(
+        ROOT / "chapters" / f"{chapter}.md")}  # 책의 파서로 읽은 글루 이름
     assert used <= set(shown), f"{chapter}: glued values not shown: {sorted(used - set(shown))}"
     assert not plain - set(shown), f"glue shown as plain text, not Markdown: {plain - set(shown)}"
     unused = set(shown) - used

@@ -13,7 +13,7 @@ import pandas as pd
 import pytest
 
 import nlp_pp as pp
-from nlp_pp import data
+from nlp_pp import data, stopwords
 
 GOOD_CSV = "content,class\n안녕 오늘 뭐 해,일상대화\n무료 쿠폰 받으세요,스팸문자\n".encode()
 OTHER_CSV = "content,class\n다른 내용,일상대화\n".encode()
@@ -235,8 +235,8 @@ def test_broken_stopword_download_keeps_cache(cache, server):
     first = pp.download_stopword_list(url)
     server.files["/kr_stopword_list.txt"] = b"<!DOCTYPE html><html></html>"
     with pytest.raises(pp.NlpPPError):
-        pp.download(url, data._stopword_fname(url), force=True,
-                    validate=data._check_stopword_file)
+        pp.download(url, stopwords._stopword_fname(url), force=True,
+                    validate=stopwords._check_stopword_file)
     assert pp.download_stopword_list(url) == first
 
 

@@ -9,6 +9,7 @@ import pytest
 import torch
 
 from nlp_pp import book
+from nlp_pp.book import glued, notes
 
 
 @pytest.fixture
@@ -16,7 +17,7 @@ def shown(monkeypatch):
     """Outside the book build, with a known map of formats; collect what is shown."""
     out = []
     monkeypatch.delenv(book.BOOK_BUILD_ENV, raising=False)
-    monkeypatch.setattr(book, "glue_formats", lambda: {
+    monkeypatch.setattr(glued, "glue_formats", lambda: {
         "ch0_acc": ("",), "ch0_note": ("",), "ch0_table": ("",),
         "ch0_share": (".1%", ".0f"), "ch0_n": (",",), "ch0_delta": ("+.1%",)})
     monkeypatch.setattr(IPython.display, "display", lambda obj: out.append(obj))
@@ -79,16 +80,16 @@ def test_glue_without_myst_nb_shows_tables_whole(shown):
 
 def test_warning_note_has_the_message_and_no_path(monkeypatch):
     out = []
-    monkeypatch.setattr(book, "_in_kernel", lambda: True)
+    monkeypatch.setattr(notes, "in_kernel", lambda: True)
     monkeypatch.setattr(IPython.display, "display", lambda obj: out.append(obj))
-    book._show_warning_as_note(UserWarning("오프라인 데이터"), UserWarning,
+    notes._show_warning_as_note(UserWarning("오프라인 데이터"), UserWarning,
                                "/x/site-packages/nlp_pp/data.py", 12)
     assert out[0].data == "> **경고 (UserWarning)**\n>\n> 오프라인 데이터"
 
 
 def test_warnings_stay_ordinary_outside_a_notebook():
     assert book.show_warnings_as_notes() is False
-    assert warnings.showwarning is not book._show_warning_as_note
+    assert warnings.showwarning is not notes._show_warning_as_note
     with pytest.warns(UserWarning, match="보통 경고"):
         warnings.warn("보통 경고", UserWarning, stacklevel=1)
 

@@ -52,3 +52,27 @@ def test_tables_do_not_break_words(html):
     assert "overflow-x: auto" in css.read_text(encoding="utf-8")
     page = (html / "chapters" / "06_six_conditions.html").read_text(encoding="utf-8")
     assert re.search(r'<link[^>]+href="[./]*_static/tables\.css', page)
+
+
+def evidence_spans(page: Path) -> list[str]:
+    """Return the inline background colours of the evidence spans on one page."""
+    soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+    return [span.get("style", "") for span in soup.select("span.pp-evidence")
+            if "background-color: rgba(" in span.get("style", "")]
+
+
+def test_evidence_spans_are_found(tmp_path):
+    import nlp_pp as pp
+
+    page = tmp_path / "x.html"
+    page.write_text(pp.attribution.evidence_html(["ㅁㅜ_ㄹㅛ_", "a"], [1.0, -1.0]),
+                    encoding="utf-8")
+    assert len(evidence_spans(page)) == 2
+
+
+def test_chapter6_shows_tokens_as_coloured_text(html):
+    """Chapter 6 section 10.2: coloured spans with inline styles, no CSS or JS file."""
+    page = html / "chapters" / "06_six_conditions.html"
+    spans = evidence_spans(page)
+    assert len(spans) >= 10, "no coloured evidence spans on chapter 6's page"
+    assert any("214, 39, 40" in s for s in spans)  # 빨강: 스팸 쪽으로 민 토큰

@@ -15,6 +15,7 @@ from packaging.requirements import Requirement
 
 import nlp_pp as pp
 from nlp_pp import mecab_engine as engine
+from nlp_pp import mecab_parallel as parallel
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -30,12 +31,12 @@ def test_cpu_count():
 ])
 def test_chunks_cover_every_text_once_in_order(lengths, workers):
     texts = ["가" * n for n in lengths]
-    bounds = engine.chunk_bounds(texts, workers)
+    bounds = parallel.chunk_bounds(texts, workers)
     assert [i for a, b in bounds for i in range(a, b)] == list(range(len(texts)))
     assert all(b > a for a, b in bounds)
     for a, b in bounds:  # 한 조각은 CHUNK_CHARS를 넘지 않습니다 (긴 문서 하나는 예외)
-        assert b - a == 1 or sum(lengths[a:b]) <= engine.CHUNK_CHARS
-    if sum(lengths) >= 4 * workers * engine.CHUNK_CHARS:
+        assert b - a == 1 or sum(lengths[a:b]) <= parallel.CHUNK_CHARS
+    if sum(lengths) >= 4 * workers * parallel.CHUNK_CHARS:
         assert len(bounds) >= 4 * workers
 
 
@@ -62,24 +63,24 @@ WORDS = engine.Engine(_words, str.split)
 
 
 def test_parallel_and_serial_runs_agree(monkeypatch):
-    monkeypatch.setattr(engine, "_can_fork", lambda: True)
+    monkeypatch.setattr(parallel, "_can_fork", lambda: True)
     texts = [f"문서 {i} " + "가 나 다 " * (i % 50) for i in range(3000)]
     texts[7] = "구분\x1f문자"  # 느린 길
     expected = [t.split() for t in texts]
     table = engine.TokenTable({"나"}, jamo=True)
     jamo = [table.apply(doc) for doc in expected]
     for n_jobs in (1, 2, 3):
-        assert engine.analyse(texts, WORDS, n_jobs=n_jobs) == expected
-        got = engine.analyse(texts, WORDS, table=engine.TokenTable({"나"}, jamo=True),
+        assert parallel.analyse(texts, WORDS, n_jobs=n_jobs) == expected
+        got = parallel.analyse(texts, WORDS, table=engine.TokenTable({"나"}, jamo=True),
                              n_jobs=n_jobs, progress=True)
         assert got == jamo
-    assert engine.analyse([], WORDS, n_jobs=2) == []
+    assert parallel.analyse([], WORDS, n_jobs=2) == []
 
 
 @pytest.mark.parametrize("how", ["exit", "raise"])
 def test_a_failed_worker_is_made_up_for(monkeypatch, how, capfd):
     """When a forked worker dies or raises, this process redoes its chunks."""
-    monkeypatch.setattr(engine, "_can_fork", lambda: True)
+    monkeypatch.setattr(parallel, "_can_fork", lambda: True)
     parent = os.getpid()
 
     def fragile(text):
@@ -90,7 +91,7 @@ def test_a_failed_worker_is_made_up_for(monkeypatch, how, capfd):
         return _words(text)
 
     texts = ["가 나 다 라 " * 30] * 2000
-    got = engine.analyse(texts, engine.Engine(fragile, str.split), n_jobs=2)
+    got = parallel.analyse(texts, engine.Engine(fragile, str.split), n_jobs=2)
     assert got == [t.split() for t in texts]
 
 
@@ -105,10 +106,11 @@ def test_fork_after_torch_threads_does_not_hang():
             x = torch.tanh(x @ x)  # torch의 스레드 풀이 돌고 난 뒤에 fork합니다
         import nlp_pp as pp
         from nlp_pp import mecab_engine as engine
+        from nlp_pp import mecab_parallel as parallel
         from mecab import MeCab
         texts = ["오늘 회의는 오후 세 시에 열립니다 {}".format(i)
-                 for i in range(engine.MP_MIN_TEXTS + 500)]
-        assert engine.n_workers(texts, None) == engine.cpu_count()
+                 for i in range(parallel.MP_MIN_TEXTS + 500)]
+        assert parallel.n_workers(texts, None) == engine.cpu_count()
         tagger = MeCab()
         expected = [tagger.morphs(t) for t in texts]
         assert pp.tokenize(texts, tagger) == expected
@@ -167,7 +169,7 @@ def only_mecab_ko(monkeypatch):
 
 def test_without_python_mecab_ko_tokenize_falls_back_to_mecab_ko(only_mecab_ko,
                                                                   monkeypatch):
-    monkeypatch.setattr(engine, "_can_fork", lambda: True)
+    monkeypatch.setattr(parallel, "_can_fork", lambda: True)
     with pytest.warns(UserWarning) as record:
         assert pp.tokenize(["가 나", ""]) == [["가", "나", "끝"], []]
     note = str(record[0].message)

@@ -15,11 +15,6 @@ CONFIG = yaml.safe_load((ROOT / "_config.yml").read_text(encoding="utf-8"))
 TOC = yaml.safe_load((ROOT / "_toc.yml").read_text(encoding="utf-8"))
 CHAPTERS = [c["file"] for part in TOC["parts"] for c in part["chapters"]
             if c["file"].startswith("chapters/")]
-# MyST가 남았는지: {이름}` 로 시작하는 역할, ```{ 또는 :::{ 로 여는 지시어
-MYST_ROLE = re.compile(r"\{[\w:+-]+\}`")
-MYST_DIRECTIVE = re.compile(r"^\s*(`{3,}|:{3,})\{", re.MULTILINE)
-CODE_FENCE = re.compile(r"^(?P<f>[ \t]*(`{3,}|~{3,}))(?!\{)[^\n]*\n.*?^(?P=f)\s*$",
-                        re.MULTILINE | re.DOTALL)
 
 
 def load_sync():
@@ -32,6 +27,23 @@ def load_sync():
 
 
 SYNC = load_sync()
+
+
+def top_level(text):
+    """Yield (token, directive or None) of a Markdown text, not entering directives."""
+    return SYNC.walk_directives(text, skip=lambda d: True)
+
+
+def myst_left(text):
+    """Return the MyST roles and directives the book's parser finds in a text."""
+    left = []
+    for token, d in SYNC.walk_directives(text):
+        if d is not None:
+            left.append(f"{{{d.name}}}")
+        elif token.type == "inline":
+            left += [f"{{{c.meta['name']}}}`{c.content}`" for c in token.children
+                     if c.type == "myst_role"]
+    return left
 
 
 def code_cells(nb):
@@ -69,6 +81,13 @@ def test_glue_formats_file_is_what_sync_makes():
         "nlp_pp/resources/glue_formats.json is stale: run python scripts/sync_chapters.py")
 
 
+def test_exercise_registry_is_what_sync_makes(context):
+    # nlp_pp reads exercise numbers, titles and answer code from this file
+    path = ROOT / "nlp_pp" / "resources" / "exercises.json"
+    assert path.read_text(encoding="utf-8") == SYNC.exercises_text(context), (
+        "nlp_pp/resources/exercises.json is stale: run python scripts/sync_chapters.py")
+
+
 GLUE_CALL = re.compile(r"""pp\.glue\(\s*["']([\w]+)["']""")
 
 
@@ -92,6 +111,7 @@ def test_every_code_cell_of_the_source_is_a_cell(chapter):
 
     md = ROOT / f"{chapter}.md"
     cells = jupytext.read(md).cells
+    # 글자 그대로 셉니다: 삼킨 울타리 안의 code-cell은 파서가 보지 못하기 때문입니다
     written = md.read_text(encoding="utf-8").count("```{code-cell}")
     assert sum(c.cell_type == "code" for c in cells) == written, (
         f"{chapter}.md: a code cell was swallowed by a fence; fence the outer "
@@ -115,9 +135,8 @@ def test_colab_twin_markdown_is_plain_jupyter(chapter):
     for i, cell in enumerate(raw["cells"]):
         if cell["cell_type"] != "markdown":
             continue
-        text = CODE_FENCE.sub("", "".join(cell["source"]))  # 코드 블록 안은 코드입니다
-        left += [(i, m[0]) for m in MYST_ROLE.finditer(text)]
-        left += [(i, m[0].strip()) for m in MYST_DIRECTIVE.finditer(text)]
+        # 책의 파서로 읽습니다: 코드 블록과 인라인 코드 안의 글자는 코드입니다
+        left += [(i, found) for found in myst_left("".join(cell["source"]))]
     assert not left, f"MyST markup left in {chapter}.ipynb (cell, text): {left[:5]}"
 
 
@@ -204,22 +223,25 @@ def solution_lines(chapter):
     """
     secret, public, inside = set(), set(), False
 
-    def walk(blocks):
+    def walk(text):
+        # 지시어 밖의 줄은 그때 풀이 안인지에 따라 나뉩니다; {solution}의 본문은 비밀입니다
         nonlocal inside
-        for block in blocks:
-            if isinstance(block, SYNC.Directive):
-                if block.name == "solution":
-                    secret.update(line.strip() for line in block.body)
-                inside = {"solution-start": True, "solution-end": False}.get(
-                    block.name, inside)
-            else:
-                (secret if inside else public).update(line.strip() for line in (
-                    block if isinstance(block, list) else [block]))
+        lines, row = text.splitlines(), 0
+        for token, d in top_level(text):
+            if d is None:
+                continue
+            (secret if inside else public).update(
+                line.strip() for line in lines[row:token.map[0]])
+            row = token.map[1]
+            if d.name == "solution":
+                secret.update(line.strip() for line in d.body)
+            inside = {"solution-start": True, "solution-end": False}.get(d.name, inside)
+        (secret if inside else public).update(line.strip() for line in lines[row:])
 
     for cell in jupytext.read(ROOT / f"{chapter}.md").cells:
         tags = set(cell.metadata.get("tags", []))
         if cell.cell_type == "markdown":
-            walk(SYNC.split_blocks(cell.source.splitlines()))
+            walk(cell.source)
         elif inside and SYNC.ANSWER_TAG in tags:
             # 빈칸에 남는 줄(서명, 설명, import, 예측을 기록하는 호출)은 답이 아닙니다
             kept = {line.strip() for line in SYNC.stub_source(cell.source).splitlines()}

@@ -73,7 +73,7 @@ CASES = {  # (장, 라벨, 옳은 꼴, 틀린 꼴, 틀린 꼴의 대답에 나�
     "keys": ("01_long_term_dependency", "ch1-ex-scale",
              '{"반지름_2배": 1.2, "k_1.5배": "늘어난다", "k_2배": "늘어난다"}',
              '{"radius": 1.2}', "모르는 키 'radius'"),
-    "choice": ("06_six_conditions", "ch6-ex1", '"낮아진다"', '"낮아짐"',
+    "choice": ("06_six_conditions", "ch6-ex-forget", '"낮아진다"', '"낮아짐"',
                '"높아진다" / "비슷하다" / "낮아진다" 중 하나로 써 주세요'),
 }
 

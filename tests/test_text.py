@@ -10,6 +10,7 @@ import pytest
 
 import nlp_pp as pp
 from nlp_pp import mecab_engine as engine
+from nlp_pp import mecab_parallel as parallel
 
 try:
     import mecab  # python-mecab-ko (Python <= 3.12)
@@ -132,16 +133,16 @@ def test_tokenize_equals_morphs_multi_process():
 
 
 def test_large_inputs_use_several_processes(monkeypatch):
-    monkeypatch.setattr(engine, "_can_fork", lambda: True)
-    assert engine.n_workers(["가"] * 10, None) == 1
-    assert engine.n_workers(["가"] * 10, 1) == 1
-    assert engine.n_workers(["가"] * 10, 3) == 3
-    monkeypatch.setattr(engine, "MP_MIN_TEXTS", 5)
-    assert engine.n_workers(["가"] * 10, None) == engine.cpu_count()
-    monkeypatch.setattr(engine, "MP_MIN_TEXTS", 1000)
-    assert engine.n_workers(["가" * engine.MP_MIN_CHARS], None) == engine.cpu_count()
-    monkeypatch.setattr(engine, "_can_fork", lambda: False)  # 예: macOS, Windows
-    assert engine.n_workers(["가"] * 10, 3) == 1
+    monkeypatch.setattr(parallel, "_can_fork", lambda: True)
+    assert parallel.n_workers(["가"] * 10, None) == 1
+    assert parallel.n_workers(["가"] * 10, 1) == 1
+    assert parallel.n_workers(["가"] * 10, 3) == 3
+    monkeypatch.setattr(parallel, "MP_MIN_TEXTS", 5)
+    assert parallel.n_workers(["가"] * 10, None) == engine.cpu_count()
+    monkeypatch.setattr(parallel, "MP_MIN_TEXTS", 1000)
+    assert parallel.n_workers(["가" * parallel.MP_MIN_CHARS], None) == engine.cpu_count()
+    monkeypatch.setattr(parallel, "_can_fork", lambda: False)  # 예: macOS, Windows
+    assert parallel.n_workers(["가"] * 10, 3) == 1
 
 
 @needs_mecab

@@ -60,9 +60,12 @@ def test_pct_and_percentage_points():
     assert v.pct(0.5) == "50.0%" and pp.verdicts.pct(0.973) == "97.3%"
     assert v.pp_diff(0.052) == "+5.2 %p" and v.pp_diff(-0.01) == "-1.0 %p"
     assert v.pp_diff(0.052, sign=False) == "5.2 %p"
-    # 연습 문제의 대답도 같은 서식을 씁니다 (한 곳에서 정의)
-    from nlp_pp.exercises import _shared
-    assert _shared.pp_diff is v.pp_diff and _shared.pct is v.pct
+    # 연습 문제의 대답도 같은 서식과 조사를 씁니다 (nlp_pp.korean 한 곳에서 정의)
+    from nlp_pp import korean
+    from nlp_pp.exercises import _shared, core, forms
+    assert _shared.pp_diff is v.pp_diff is korean.pp_diff and v.pct is korean.pct
+    assert core.particle is v.particle is korean.particle
+    assert not hasattr(forms, "fmt") and not hasattr(v, "fmt")
 
 
 # ------------------------------------------------------- learned and margin
@@ -349,8 +352,8 @@ FIX = ("앞쪽 패딩", "패킹")
      "학습했"),
     (0.60, (0.30, 0.61), [("입력을 고친 RNN도 모두 다수 클래스 비율(60.0%)을 뚜렷이 넘지 "
                           "못했습니다")], "RNN도 모두 다수 클래스 비율(60.0%) 근처"),
-    (0.90, (0.95, 0.98), ["뒤쪽 패딩 RNN이 90.0%로", "입력만 고친 같은 RNN도 모두 "
-                          "학습했습니다(앞쪽"], "모양이었습니다"),
+    (0.90, (0.95, 0.98), ["뒤쪽 패딩 RNN이 90.0%로", ("입력만 고친 같은 RNN도 모두 "
+                          "학습했습니다(앞쪽")], "모양이었습니다"),
     # 뒤쪽 패딩이 학습했다면 입력을 고친 RNN이 실패해도 "RNN도"라고 하지 않습니다
     (0.90, (0.60, 0.61), ["뒤쪽 패딩 RNN이 90.0%로", "입력을 고친 RNN은 오히려 모두"],
      "RNN도"),

@@ -1,22 +1,35 @@
-"""The book's 26 exercises, each answering back: ``pp.exercise(1).check(...)``.
+"""The book's exercises, each answering back: ``pp.exercise(1).check(...)``.
 
-``core`` holds the framework; ``ch1`` … ``ch7`` define and register each chapter's
-exercises (importing them fills the registry).
+``core`` is how one is declared (see its docstring) and checked, ``feedback`` the one
+reply shape, ``forms`` the answer forms, ``registry`` the book's numbers and texts.
+The chapter modules (``ch1`` … ``ch7``, ``ch3_convention``, ``ch6_evidence``,
+``ch7_data``) only declare exercises; importing them fills the registry.
 """
 
-from . import ch1, ch2, ch3, ch4, ch5, ch6, ch7  # noqa: F401 - registers the exercises
+from . import (  # noqa: F401 - importing a chapter module registers its exercises
+    ch1,
+    ch2,
+    ch3,
+    ch3_convention,
+    ch4,
+    ch5,
+    ch6,
+    ch6_evidence,
+    ch7,
+    ch7_data,
+)
 from .core import (
     KINDS,
     ORDER,
-    UNANSWERED,
-    Choice,
+    Discussion,
     Exercise,
-    Feedback,
-    Number,
-    Shape,
+    Function,
+    Prediction,
     exercise,
     exercises,
+    register,
 )
+from .feedback import UNANSWERED, Feedback
 
-__all__ = ["KINDS", "ORDER", "UNANSWERED", "Choice", "Exercise", "Feedback", "Number",
-           "Shape", "exercise", "exercises"]
+__all__ = ["KINDS", "ORDER", "UNANSWERED", "Discussion", "Exercise", "Feedback",
+           "Function", "Prediction", "exercise", "exercises", "register"]
