@@ -11,7 +11,9 @@ import numpy as np
 import pandas as pd
 
 from ..errors import NlpPPError
-from ..stats import HIGHER, LOWER, Z, relation
+from ..stats import HIGHER, LOWER, SIMILAR, Z, relation
+
+FLOOR = 0.005  # 잣대의 하한 (0.5 %p)
 
 KS = (1, 2, 3, 4, 5)
 ATTR, RANDOM = "기여도 순", "무작위"
@@ -71,9 +73,14 @@ def deletion_summary(curves: pd.DataFrame, classes) -> pd.DataFrame:
     return out.rename_axis(["클래스", "k"])
 
 
+def _yardstick(summary: pd.DataFrame) -> pd.Series:
+    """Return the yardstick at each k: twice the random draws' spread, >= 0.5 %p."""
+    return np.maximum(Z * summary["무작위 흔들림"], FLOOR)
+
+
 def _relations(summary: pd.DataFrame) -> dict:
     """Return {k: HIGHER / SIMILAR / LOWER} of the score curve against random."""
-    noise = np.maximum(Z * summary["무작위 흔들림"], 0.005)
+    noise = _yardstick(summary)
     gap = summary[ATTR] - summary[RANDOM]
     return {int(k): relation(g, n) for k, g, n in zip(summary.index, gap, noise)}
 
@@ -81,6 +88,20 @@ def _relations(summary: pd.DataFrame) -> dict:
 def _pp(x: float) -> str:
     """Return a probability change in %p with one decimal ("-0.0" shows as "0.0")."""
     return f"{abs(x) * 100:.1f} %p" if round(x * 100, 1) >= 0 else f"{x * 100:.1f} %p"
+
+
+def _ks(ks: list) -> str:
+    return "k = " + ", ".join(map(str, ks))
+
+
+def _mixed_tail(higher: list, similar: list, lower: list) -> str:
+    """Return the verdict's end when the score beats random at some k only."""
+    rest = [f"{_ks(similar)}에서는 무작위와 가를 수 없었" if similar else "",
+            f"{_ks(lower)}에서는 오히려 무작위 쪽이 더 떨어뜨렸" if lower else ""]
+    rest = "고 ".join(r for r in rest if r)
+    return (f"{_ks(higher)}에서는 기여도가 고른 토큰이 무작위보다 확률을 뚜렷이 더 "
+            f"떨어뜨렸지만, {rest}습니다. 이 기여도가 중요한 토큰을 골랐다고 말할 수 "
+            f"있는 것은 {_ks(higher)}에서뿐입니다")
 
 
 def deletion_verdict(name: str, summary: pd.DataFrame) -> str:
@@ -95,12 +116,13 @@ def deletion_verdict(name: str, summary: pd.DataFrame) -> str:
         rel = _relations(part)
         ks = sorted(rel)
         lo, hi = ks[0], ks[-1]
-        spread = float((Z * part["무작위 흔들림"]).max())
+        spread = float(_yardstick(part).max())
         head = (f"{name}의 {cls} 메시지에서 기여도가 큰 토큰을 {lo}개 지우면 정답 "
                 f"클래스의 확률이 평균 {_pp(part.loc[lo, ATTR])}, {hi}개 지우면 "
                 f"{_pp(part.loc[hi, ATTR])} 떨어졌고, 같은 수를 무작위로 지우면 "
                 f"{_pp(part.loc[lo, RANDOM])}, {_pp(part.loc[hi, RANDOM])} 떨어졌습니다"
-                f"(잣대: 무작위 추첨 사이 흔들림의 두 배, 최대 {_pp(spread)})")
+                f"(잣대: k마다 무작위 추첨 사이 흔들림의 두 배, 적어도 {_pp(FLOOR)}; "
+                f"가장 큰 잣대 {_pp(spread)})")
         higher = [k for k in ks if rel[k] == HIGHER]
         lower = [k for k in ks if rel[k] == LOWER]
         if len(higher) == len(ks):
@@ -113,8 +135,6 @@ def deletion_verdict(name: str, summary: pd.DataFrame) -> str:
             tail = (f"k = {', '.join(map(str, lower))}에서는 오히려 무작위 쪽이 더 "
                     "떨어뜨렸으니, 이 기여도는 중요한 토큰을 고르지 못했습니다")
         else:
-            tail = (f"기여도가 고른 토큰이 무작위보다 확률을 뚜렷이 더 떨어뜨린 것은 "
-                    f"k = {', '.join(map(str, higher))}에서뿐이니, 이 기여도를 믿을 수 "
-                    "있는 것도 그만큼입니다")
+            tail = _mixed_tail(higher, [k for k in ks if rel[k] == SIMILAR], lower)
         parts.append(f"{head}. {tail}")
     return ". ".join(parts)
