@@ -27,15 +27,17 @@ def _identity(doc):
 
 
 def tfidf_baseline(prep, *, split: str = "test", C: float = 10.0) -> Baseline:
-    """Fit TF-IDF + logistic regression on prep's train tokens; score `split`."""
+    """Fit TF-IDF + logistic regression on prep's train split; score `split`."""
     from sklearn.feature_extraction.text import TfidfVectorizer
     from sklearn.linear_model import LogisticRegression
     from sklearn.pipeline import make_pipeline
 
     start = time.perf_counter()
-    # 토큰 목록을 그대로 쓰고(analyzer), 훈련 데이터에서만 단어와 IDF를 배웁니다.
+    # 토큰 목록을 그대로 쓰고(analyzer),
+    # 훈련 데이터에서만 단어와 IDF를 배웁니다.
     model = make_pipeline(
-        TfidfVectorizer(analyzer=_identity, min_df=prep.cfg.rare_th, sublinear_tf=True),
+        TfidfVectorizer(analyzer=_identity, min_df=prep.cfg.rare_th,
+                        sublinear_tf=True),
         LogisticRegression(C=C, max_iter=2000),
     )
     model.fit(prep.tokens["train"], prep.labels["train"])

@@ -106,10 +106,11 @@ SPECIALS = frozenset({"<PAD>", "<UNK>"})
 
 def build_my_embed(word_to_idx: dict, wv, *, pad_idx: int = 0, seed: int = 42,
                    subwords: bool = True) -> np.ndarray:
-    """Return a (vocab_size, dim) float32 matrix: FastText rows, PAD zero, UNK random.
+    """Return a (vocab_size, dim) float32 matrix of FastText rows.
 
-    Words outside FastText's own vocabulary get their character n-gram vector when
-    `subwords` is True (FastText's strength), a random row otherwise.
+    The PAD row is zero, the UNK row random. Words outside FastText's own
+    vocabulary get their character n-gram vector when `subwords` is True
+    (FastText's strength), a random row otherwise.
     """
     rng = np.random.default_rng(seed)
     matrix = rng.normal(0.0, 1.0, size=(len(word_to_idx), wv.vector_size))

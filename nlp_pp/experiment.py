@@ -79,13 +79,14 @@ class Result:
 
 def build_model(prep: Prepared, cell: str, emb_matrix=None, cfg=None
                 ) -> RecurrentClassifier:
-    """Return the seeded classifier of one condition, gates initialised as cfg says."""
+    """Return a condition's seeded classifier, gates initialised as cfg says."""
     cfg = cfg or prep.cfg
     set_seed(cfg.seed)
-    model = RecurrentClassifier(len(prep.word_to_idx), cfg.emb_dim, prep.num_classes,
-                                cfg.hid_dim,
+    model = RecurrentClassifier(len(prep.word_to_idx), cfg.emb_dim,
+                                prep.num_classes, cfg.hid_dim,
                                 cell=cell, emb_matrix=emb_matrix,
-                                gate_bias=cfg.gate_bias if cell != "rnn" else 0.0)
+                                gate_bias=(cfg.gate_bias if cell != "rnn"
+                                           else 0.0))
     if cell == "lstm" and cfg.lstm_input_bias:
         set_lstm_input_bias(model.rnn, cfg.lstm_input_bias)
     return model

@@ -43,7 +43,7 @@ CACHE_SIZE = 1 << 18
 
 @lru_cache(maxsize=CACHE_SIZE)
 def decompose_token(tok: str) -> str:
-    """Return 3 jamo per syllable ('_' for no final) if `tok` is all syllables."""
+    """Return 3 jamo per syllable ('_': no final) if `tok` is all syllables."""
     if _SYLLABLES.fullmatch(tok):
         return tok.translate(_TO_JAMO)
     return tok  # 영문·숫자가 섞인 토큰은 강의처럼 그대로 둡니다

@@ -70,16 +70,18 @@ def _check_matrix(emb_matrix, vocab_size: int, emb_dim: int) -> torch.Tensor:
 
 
 class RecurrentClassifier(nn.Module):
-    """Embedding -> one recurrent layer -> linear head on the final hidden state."""
+    """Embedding -> recurrent layer -> linear head on the final hidden state."""
 
-    def __init__(self, vocab_size: int, emb_dim: int, num_classes: int, hid_dim: int,
-                 cell: str = "rnn", emb_matrix=None, freeze: bool = False,
-                 pad_idx: int = 0, gate_bias: float = 0.0):
+    def __init__(self, vocab_size: int, emb_dim: int, num_classes: int,
+                 hid_dim: int, cell: str = "rnn", emb_matrix=None,
+                 freeze: bool = False, pad_idx: int = 0,
+                 gate_bias: float = 0.0):
         super().__init__()
         cell = cell.lower()
         if cell not in CELLS:
             raise NlpPPError(
-                f"cell은 'rnn', 'lstm', 'gru' 중 하나여야 합니다 (받은 값: {cell!r}).",
+                "cell은 'rnn', 'lstm', 'gru' 중 하나여야 합니다 "
+                f"(받은 값: {cell!r}).",
                 f"cell must be 'rnn', 'lstm' or 'gru', got {cell!r}.",
             )
         self.cell = cell
@@ -93,10 +95,14 @@ class RecurrentClassifier(nn.Module):
         self.classifier = nn.Linear(hid_dim, num_classes)
 
     def forward(self, x: torch.Tensor, lengths: torch.Tensor | None = None):
-        """Return logits (B, num_classes); with `lengths`, skip the pads (packed)."""
+        """Return logits (B, num_classes).
+
+        With `lengths`, the pads are skipped (a packed sequence).
+        """
         emb = self.embed(x)  # (B, T, E)
         if lengths is not None:
-            # 길이는 [1, T]로 자릅니다: 0이면 pack이 실패하고, T보다 길면 없는 칸을 읽습니다.
+            # 길이는 [1, T]로 자릅니다: 0이면 pack이 실패하고,
+            # T보다 길면 없는 칸을 읽습니다.
             lengths = lengths.cpu().clamp(1, x.shape[1])
             emb = pack_padded_sequence(emb, lengths, batch_first=True,
                                        enforce_sorted=False)

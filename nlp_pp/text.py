@@ -54,7 +54,7 @@ def df_cleaning(df: pd.DataFrame, column: str, report: bool = False) -> pd.DataF
 
 
 def clean_text(s: str) -> str:
-    """Return `s` cleaned by the lecture's three regexes (P1, P2, P3, in order)."""
+    """Return `s` cleaned by the lecture's three regexes P1, P2, P3 in order."""
     s = P1.sub(" ", s)
     s = P2.sub("", s)
     return P3.sub(" ", s)
@@ -149,8 +149,9 @@ class KiwiTokenizer:
 
 
 def remove_stopword(token_lists, stopwords) -> list[list[str]]:
-    """Return every document's tokens without the stopwords (frozenset lookup)."""
-    stop = stopwords if isinstance(stopwords, frozenset) else frozenset(stopwords)
+    """Return every document's tokens minus the stopwords (frozenset lookup)."""
+    stop = (stopwords if isinstance(stopwords, frozenset)
+            else frozenset(stopwords))
     return [list(filterfalse(stop.__contains__, doc)) for doc in token_lists]
 
 

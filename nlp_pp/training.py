@@ -63,7 +63,8 @@ class Trainer:
         with torch.set_grad_enabled(train):
             for batch in loader:
                 x, y, lengths = _unpack(batch, self.device)
-                logits = self.model(x, lengths) if lengths is not None else self.model(x)
+                logits = (self.model(x, lengths) if lengths is not None
+                          else self.model(x))
                 loss = self.criterion(logits, y)
                 if train:
                     self.optimizer.zero_grad(set_to_none=True)

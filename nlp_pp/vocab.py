@@ -187,7 +187,8 @@ class TensorBatches:
             return list(order.split(size))
         batches = []
         for chunk in order.split(size * self.pool):
-            # 풀 안에서 길이순으로 정렬하면 비슷한 길이끼리 한 배치가 됩니다 (안정 정렬).
+            # 풀 안에서 길이순으로 정렬하면(안정 정렬)
+            # 비슷한 길이끼리 한 배치가 됩니다.
             by_len = chunk[torch.argsort(self.lengths[chunk], stable=True)]
             batches.extend(by_len.split(size))
         if self.shuffle:  # 배치 순서는 섞어서 짧은 배치만 몰려 나오지 않게 합니다

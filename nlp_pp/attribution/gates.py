@@ -42,9 +42,10 @@ def _gated_layer(model) -> tuple[nn.Module, str]:
 
 
 def step_cell(model, emb: torch.Tensor) -> dict[str, torch.Tensor]:
-    """Step the cell's equations over emb (B, T, E); return gates and states (B, T, H).
+    """Step the cell's equations over emb (B, T, E); return gates and states.
 
-    Keys: LSTM i, f, g, o, c, h; GRU r, z, n, h (the names of PyTorch's equations).
+    Each value is (B, T, H). Keys: LSTM i, f, g, o, c, h; GRU r, z, n, h
+    (the names of PyTorch's equations).
     """
     rnn, cell = _gated_layer(model)
     w_ih, w_hh = rnn.weight_ih_l0, rnn.weight_hh_l0
@@ -64,11 +65,13 @@ def step_cell(model, emb: torch.Tensor) -> dict[str, torch.Tensor]:
         else:
             (xr, xz, xn), (hr, hz, hn) = xw[:, t].chunk(3, -1), hw.chunk(3, -1)
             r, z = (xr + hr).sigmoid(), (xz + hz).sigmoid()
-            n = (xn + r * hn).tanh()  # PyTorch: r는 W_hn h + b_hn 전체에 곱합니다
+            # PyTorch: r는 W_hn h + b_hn 전체에 곱합니다
+            n = (xn + r * hn).tanh()
             h = (1 - z) * n + z * h
             steps.append((r, z, n, h))
     names = GATES[cell] + (("c", "h") if cell == "lstm" else ("h",))
-    return {name: torch.stack(vals, 1) for name, vals in zip(names, zip(*steps))}
+    return {name: torch.stack(vals, 1)
+            for name, vals in zip(names, zip(*steps))}
 
 
 def as_ids(model, ids) -> torch.Tensor:
