@@ -5,6 +5,8 @@ from __future__ import annotations
 import matplotlib.pyplot as plt
 import numpy as np
 
+from .attribution.deletion import deletion_yardstick
+
 _FONT_READY = False
 
 
@@ -133,7 +135,8 @@ def plot_deletion_curves(summaries: dict, figsize=None):
     """Draw the deletion test: {model: deletion_summary frame}, one panel per class.
 
     Solid: top-k tokens by evidence; dashed with a band: k random tokens (mean and
-    twice the spread of the draws). The y axis is the drop in the target's probability.
+    the verdict's yardstick: twice the spread
+    of the draws, at least 0.5 %p). The y axis is the drop in the target's probability.
     """
     use_korean_font()
     classes = list(next(iter(summaries.values())).index.get_level_values(0).unique())
@@ -144,7 +147,7 @@ def plot_deletion_curves(summaries: dict, figsize=None):
             part = summary.loc[cls]
             k = part.index.to_numpy()
             ax.plot(k, part["기여도 순"] * 100, "o-", label="기여도가 큰 순서로")
-            mean, band = part["무작위"] * 100, 2 * part["무작위 흔들림"] * 100
+            mean, band = part["무작위"] * 100, deletion_yardstick(part) * 100
             ax.plot(k, mean, "s--", color="tab:gray", label="무작위 (추첨 평균)")
             ax.fill_between(k, mean - band, mean + band, color="tab:gray", alpha=0.25)
             ax.axhline(0, color="black", linewidth=0.6)

@@ -19,6 +19,7 @@ from .deletion import (
     deletion_curves,
     deletion_summary,
     deletion_verdict,
+    deletion_yardstick,
 )
 from .evidence import (
     baseline_evidence,
@@ -51,6 +52,7 @@ __all__ = [
     "deletion_curves",
     "deletion_summary",
     "deletion_verdict",
+    "deletion_yardstick",
     "evidence_html",
     "gate_sentence",
     "gate_strip",

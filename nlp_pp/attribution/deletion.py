@@ -73,14 +73,14 @@ def deletion_summary(curves: pd.DataFrame, classes) -> pd.DataFrame:
     return out.rename_axis(["클래스", "k"])
 
 
-def _yardstick(summary: pd.DataFrame) -> pd.Series:
+def deletion_yardstick(summary: pd.DataFrame) -> pd.Series:
     """Return the yardstick at each k: twice the random draws' spread, >= 0.5 %p."""
     return np.maximum(Z * summary["무작위 흔들림"], FLOOR)
 
 
 def _relations(summary: pd.DataFrame) -> dict:
     """Return {k: HIGHER / SIMILAR / LOWER} of the score curve against random."""
-    noise = _yardstick(summary)
+    noise = deletion_yardstick(summary)
     gap = summary[ATTR] - summary[RANDOM]
     return {int(k): relation(g, n) for k, g, n in zip(summary.index, gap, noise)}
 
@@ -116,7 +116,7 @@ def deletion_verdict(name: str, summary: pd.DataFrame) -> str:
         rel = _relations(part)
         ks = sorted(rel)
         lo, hi = ks[0], ks[-1]
-        spread = float(_yardstick(part).max())
+        spread = float(deletion_yardstick(part).max())
         head = (f"{name}의 {cls} 메시지에서 기여도가 큰 토큰을 {lo}개 지우면 정답 "
                 f"클래스의 확률이 평균 {_pp(part.loc[lo, ATTR])}, {hi}개 지우면 "
                 f"{_pp(part.loc[hi, ATTR])} 떨어졌고, 같은 수를 무작위로 지우면 "
