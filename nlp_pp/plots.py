@@ -123,7 +123,7 @@ def plot_gate_strips(strips: dict, figsize=None):
     heights = [len(frame.columns) - 3 for _, frame in panels]
     fig, axes = plt.subplots(
         len(panels), 1, squeeze=False, gridspec_kw={"height_ratios": heights},
-        figsize=figsize or (12, 0.55 * sum(heights) + 1.15 * len(panels)))
+        figsize=figsize or (9.5, 0.5 * sum(heights) + 1.1 * len(panels)))
     ranges = _strip_ranges(strips)
     for ax, (title, frame) in zip(axes[:, 0], panels):
         _draw_strip(ax, frame, ranges, title)
