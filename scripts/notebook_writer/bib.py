@@ -27,8 +27,7 @@ class BibEntry:
     def line(self) -> str:
         """Return the entry as one Markdown line of a reference list."""
         f = self.fields
-        authors = [_initials(a) for a in re.split(r"\s+and\s+", f.get("author", ""))
-                   if a.strip()]
+        authors = [_initials(a) for a in _authors(f)]
         who = ", ".join(authors[:-1]) + ", & " + authors[-1] if len(authors) > 1 \
             else "".join(authors)
         venue = f.get("journal") or f.get("booktitle") or f.get("publisher", "")
@@ -54,10 +53,14 @@ def read_bib(path: Path = BIB) -> dict[str, BibEntry]:
     for m in re.finditer(r"@\w+\s*\{\s*([^,\s]+)\s*,", text):
         body = _braced(text, m.start() + m[0].index("{"))
         fields = _bib_fields(body[body.index(",") + 1:])
-        authors = [_surname(a) for a in re.split(r"\s+and\s+", fields.get("author", ""))
-                   if a.strip()]
+        authors = [_surname(a) for a in _authors(fields)]
         entries[m[1]] = BibEntry(authors, fields.get("year", "n.d."), fields)
     return entries
+
+
+def _authors(fields: dict[str, str]) -> list[str]:
+    """Return the names of an entry's author field, split at 'and'."""
+    return [a for a in re.split(r"\s+and\s+", fields.get("author", "")) if a.strip()]
 
 
 def _initials(author: str) -> str:

@@ -70,7 +70,13 @@ def cell_id(cell_type: str, source: str, seen: set) -> str:
 
 def notebook(md: Path, context: Context | None = None, edition: str = "twin"):
     """Return the twin (or the "student" edition) of a chapter .md as a notebook."""
-    cells, metadata = chapter_cells(md, context or make_context(md.parent))
+    return edition_notebook(*chapter_cells(md, context or make_context(md.parent)),
+                            edition)
+
+
+def edition_notebook(cells: list[Cell], metadata: dict, edition: str):
+    """Return one edition of a chapter's cells (chapter_cells) as a notebook."""
+    metadata = dict(metadata)  # 두 판이 같은 셀 목록과 메타데이터에서 만들어집니다
     out, seen, collapsed = [], set(), []
     make = {"markdown": nbformat.v4.new_markdown_cell,
             "code": nbformat.v4.new_code_cell, "raw": nbformat.v4.new_raw_cell}
@@ -98,7 +104,12 @@ def notebook(md: Path, context: Context | None = None, edition: str = "twin"):
 
 def notebook_text(md: Path, context: Context | None = None, edition: str = "twin"):
     """Return the exact text sync writes for an edition of `md`."""
-    return nbformat.writes(notebook(md, context, edition)) + "\n"
+    return written(notebook(md, context, edition))
+
+
+def written(nb) -> str:
+    """Return a notebook as the text sync writes."""
+    return nbformat.writes(nb) + "\n"
 
 
 def twin_text(md: Path, context: Context | None = None) -> str:

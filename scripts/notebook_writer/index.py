@@ -141,7 +141,7 @@ def make_context(chapter_dir: Path | None = None) -> Context:
             if label in seen:
                 raise ConversionError(f"{where(path, line)}: exercise label {label!r} "
                                       f"is used twice (first at {seen[label]})")
-            seen[label] = where(path, chapter.lines[label])
+            seen[label] = where(path, line)
         chapter.offset = offset
         chapter.exercises = {k: v + offset for k, v in chapter.exercises.items()}
         offset += chapter.n_exercises

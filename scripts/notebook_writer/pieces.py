@@ -35,12 +35,9 @@ def cut() -> Mark:
     return Mark("cut")
 
 
-MARKS = (Mark,)
-
-
 def text_of(pieces: list, where: str = "") -> str:
     """Return pieces that hold no mark as one string (every edition's text)."""
-    if any(isinstance(p, (*MARKS, Part)) for p in pieces):
+    if any(isinstance(p, (Mark, Part)) for p in pieces):
         raise ConversionError(f"{where}: an exercise or a solution cannot stand "
                               "inside this directive")
     return "".join(pieces)
@@ -63,7 +60,7 @@ def prefixed(pieces: list, prefix: str) -> list:
     out, at_start, first = [], True, True
     last = max((i for i, p in enumerate(pieces) if isinstance(p, str)), default=-1)
     for n, piece in enumerate(pieces):
-        if isinstance(piece, MARKS):
+        if isinstance(piece, Mark):
             out.append(piece)
             continue
         text = piece if isinstance(piece, str) else piece.text

@@ -16,18 +16,22 @@ def glue_key(body: str) -> str:
     return body.split(":")[0].strip()
 
 
+def lookup(c: Conversion, table: str, label: str):
+    """Return the label's entry in a Chapter table, this chapter's first, else None."""
+    return getattr(c.chapter, table).get(label) or next(
+        (getattr(ch, table)[label] for ch in c.context.chapters.values()
+         if label in getattr(ch, table)), None)
+
+
 def reference(c: Conversion, name: str, text: str, label: str, body: str, line) -> str:
     """Return '연습 N', the heading the label stands before, or the explicit text."""
     label = label.strip()
-    others = c.context.chapters.values()
-    number = c.chapter.exercises.get(label) or next(
-        (ch.exercises[label] for ch in others if label in ch.exercises), None)
+    number = lookup(c, "exercises", label)
     if text:
         return text.replace("{number}", str(number)).replace("%s", str(number))
     if number:
         return f"연습 {number}"
-    heading = c.chapter.targets.get(label) or next(
-        (ch.targets[label] for ch in others if label in ch.targets), None)
+    heading = lookup(c, "targets", label)
     if heading is None:
         raise ConversionError(f"{c.where(line)}: {{{name}}}`{body}` names no exercise "
                               "or labelled heading of the chapters")
@@ -37,11 +41,8 @@ def reference(c: Conversion, name: str, text: str, label: str, body: str, line) 
 def equation(c: Conversion, name, text, label: str, body, line) -> str:
     """Return the equation number '(N)' as the book prints it."""
     label = label.strip()
-    number = c.chapter.equations.get(label)
-    if number is None:
-        number = next((ch.equations[label] for ch in c.context.chapters.values()
-                       if label in ch.equations), label)
-    return f"({number})"
+    number = lookup(c, "equations", label)  # 번호는 1부터입니다
+    return f"({label if number is None else number})"
 
 
 def doc(c: Conversion, name, text: str, target: str, body, line) -> str:

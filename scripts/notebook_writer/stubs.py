@@ -61,7 +61,6 @@ def stub_source(code: str, where: str = "") -> str:
             note = trailing.get(node.end_lineno)
             out.append(f"{names} = ..." + (f"  {note}" if note else ""))
         elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
-            start = min([node.lineno, *(d.lineno for d in node.decorator_list)])
             body = node.body[0]
             keep = body.end_lineno if (isinstance(body, ast.Expr) and isinstance(
                 body.value, ast.Constant) and isinstance(body.value.value, str)) \

@@ -9,8 +9,9 @@ from pathlib import Path
 
 import yaml
 
+from .cells import chapter_cells
 from .config import EXERCISES, GLUE_FORMATS, ROOT, ConversionError
-from .editions import student_path, student_text, twin_text
+from .editions import edition_notebook, student_path, written
 from .glue import glue_formats_text
 from .index import Context, chapter_paths, make_context
 from .registry import exercises_text
@@ -48,8 +49,10 @@ def sync_install_cell(md: Path, target: tuple[str, str]) -> bool:
 def sync(md: Path, context: Context) -> bool:
     """Write md's twin and student notebook if their text changed; True if one did."""
     ipynb = md.with_suffix(".ipynb")
-    changed = write_if_changed(ipynb, twin_text(md, context))
-    changed |= write_if_changed(student_path(md), student_text(md, context))
+    cells = chapter_cells(md, context)  # 한 번 읽고 두 판으로 씁니다
+    changed = write_if_changed(ipynb, written(edition_notebook(*cells, "twin")))
+    changed |= write_if_changed(student_path(md),
+                                written(edition_notebook(*cells, "student")))
     stat = md.stat()  # jupytext가 .md를 더 최신(원본)으로 보도록 수정 시각을 맞춥니다
     os.utime(ipynb, ns=(stat.st_atime_ns, stat.st_mtime_ns))
     return changed
