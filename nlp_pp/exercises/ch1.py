@@ -9,7 +9,7 @@ import numpy as np
 import torch
 
 from ..errors import NlpPPError
-from ..korean import fmt, particle
+from ..korean import fmt, particle, pct
 from .core import Function, Prediction, call_student, register
 from .feedback import not_yet, reply, right
 from .forms import Choice, Number, as_array, is_number
@@ -143,7 +143,7 @@ class Level(Function):
         for level in (0.1, 0.01, 0.001):
             k = first_below(curve, level)
             seen = f"{k}걸음" if k is not None else "곡선 끝까지 내려가지 않음"
-            rows.append(f"{level:.1%}: 감소율로 {fmt(_steps(rate, level))}걸음, 곡선에서 {seen}")
+            rows.append(f"{pct(level)}: 감소율로 {fmt(_steps(rate, level))}걸음, 곡선에서 {seen}")
         whole = ("" if not rounded else
                  f" 걸음 수를 정수로({'·'.join(sorted(rounded))}) 답했습니다. 올림은 처음으로 "
                  "기준 아래로 내려간 걸음(곡선에서 세는 방식)이고, 내림은 아직 기준 위에 "

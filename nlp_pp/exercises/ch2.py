@@ -6,7 +6,7 @@ import torch
 from torch import nn
 
 from ..cells import lstm_cell
-from ..korean import fmt, pp_diff
+from ..korean import fmt, pct, pp_diff
 from .core import Discussion, Prediction, register
 from .feedback import not_yet, part, reply
 from .forms import Choice, Number, Shape, as_array
@@ -50,7 +50,7 @@ class Bias(Prediction):
             gap = sum(accs) / len(accs) - base_mean
             measured = _pace(gap)
             line = (f"{key}: 예측 \"{answer[key]}\", 이번 실행은 에포크별 정확도 "
-                    + ", ".join(f"{a:.1%}" for a in accs)
+                    + ", ".join(pct(a) for a in accs)
                     + f"(세 에포크 평균이 편향 3보다 {pp_diff(gap)})")
             if answer[key] == measured:
                 parts.append((True, line))

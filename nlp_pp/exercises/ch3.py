@@ -9,7 +9,7 @@ import torch
 from torch import nn
 
 from ..cells import gru_cell
-from ..korean import fmt, pp_diff
+from ..korean import fmt, pct, pp_diff
 from .core import Discussion, Prediction, register
 from .feedback import part, reply
 from .forms import Choice, Number, as_array
@@ -105,8 +105,8 @@ class Params(Discussion):
         guess = answer["V=0의 절감"]
         guess = guess / 100 if 1 < guess <= 100 else guess  # 24.9처럼 %로 쓴 답
         parts = []
-        line = (f"V=0의 절감: 답 {guess:.1%}, 이번 실행의 크기(E = {emb_dim}, H = {hid_dim}, "
-                f"클래스 {num_classes})로 계산하면 {best:.1%}")
+        line = (f"V=0의 절감: 답 {pct(guess)}, 이번 실행의 크기(E = {emb_dim}, H = {hid_dim}, "
+                f"클래스 {num_classes})로 계산하면 {pct(best)}")
         if abs(guess - best) <= 0.003:
             parts.append((True, line))
         elif abs(guess - 0.25) <= 0.003 or abs(guess - 1 / 3) <= 0.003:
@@ -115,8 +115,8 @@ class Params(Discussion):
         else:
             parts.append((False, line + f" (차이 {pp_diff(guess - best)}). 아끼는 비율은 "
                        "B / (V E + 4B + C)이고, V = 0일 때 가장 큽니다."))
-        line = (f"30 %가 되는 V: 답 \"{answer['30 %가 되는 V']}\", V=0에서도 {best:.1%}이고 "
-                f"V가 커질수록 줄어듭니다(V = 10,000: {saving(10_000):.1%})")
+        line = (f"30 %가 되는 V: 답 \"{answer['30 %가 되는 V']}\", V=0에서도 {pct(best)}이고 "
+                f"V가 커질수록 줄어듭니다(V = 10,000: {pct(saving(10_000))})")
         parts.append((answer["30 %가 되는 V"] == EXISTS[1], line))
         lstm = 4 * block
         sizes = [h for h in range(1, hid_dim + 1)

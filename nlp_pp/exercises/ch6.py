@@ -11,6 +11,7 @@ import numpy as np
 from .. import stats
 from ..korean import particle, pct, pp_diff
 from ..models import count_params
+from ..prepare import majority_rate
 from ..stats import learned, majority_margin
 from ..training import Trainer
 from ._shared import HIGHER, LOWER, RELATION, SIMILAR, relation, yardstick
@@ -52,7 +53,7 @@ class Forget(Prediction):
         c = stats.compare(a_only, a_both, n_test, stats.hits(runs[FORGET_ONLY], labels),
                           stats.hits(runs[BOTH], labels))
         seen = relation(c)
-        majority = float(np.bincount(labels).max() / n_test)
+        majority = majority_rate(prep)
         neither = not any(learned(a, majority, n_test) for a in (a_only, a_both))
         why = {
             LOWER: "입력 게이트를 닫지 않은 쪽이 낮았습니다. 그럴듯한 설명은 내부 상태 "
@@ -135,7 +136,7 @@ class Frozen(Prediction):
         seen = relation(c)
         line = (f"테스트 정확도: 고정 {pct(acc)}, 고정하지 않음 {pct(ref)} "
                 f"({yardstick(c)}) → '{seen}'")
-        majority = float(np.bincount(labels).max() / n_test)
+        majority = majority_rate(prep)
         ok_frozen, ok_ref = (learned(a, majority, n_test) for a in (acc, ref))
         why = {LOWER: ("고정한 쪽은 다수 클래스 비율을 뚜렷이 넘지 못했습니다. "
                        if ok_ref and not ok_frozen else "")

@@ -171,8 +171,9 @@ def parse_form(form: Any, value: Any) -> Any:
         return form.parse(value)
     if not isinstance(value, dict):
         raise ValueError(f"dict가 아니라 {type(value).__name__} 값입니다")  # noqa: TRY004
-    if _keys_off(form, value):
-        raise ValueError(_keys_off(form, value))
+    off = _keys_off(form, value)
+    if off:
+        raise ValueError(off)
     parsed = {}
     for k, f in form.items():
         try:

@@ -3,20 +3,12 @@
 from __future__ import annotations
 
 from ..korean import pct, topic
-from ..stats import (
-    learned,
-    standing,
-)
-
-
-def _standing(acc: float, majority: float, n_test: int | None) -> str:
-    """Return 'above', 'near' or 'below' the majority rate."""
-    return standing(acc, majority, n_test)
+from ..stats import learned, standing
 
 
 def _short_of(accs, majority: float, n_test: int | None) -> str:
     """Return how accuracies that did not learn stand: near, below, or some of each."""
-    where = {_standing(a, majority, n_test) for a in accs}
+    where = {standing(a, majority, n_test) for a in accs}
     rate = f"다수 클래스 비율({pct(majority)})"
     if where == {"near"}:
         return f"{rate} 근처에 머물렀습니다"
