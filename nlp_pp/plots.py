@@ -5,7 +5,7 @@ from __future__ import annotations
 import matplotlib.pyplot as plt
 import numpy as np
 
-from .attribution.deletion import deletion_yardstick
+from .attribution.deletion import ATTR, RANDOM, deletion_yardstick
 
 _FONT_READY = False
 
@@ -146,8 +146,8 @@ def plot_deletion_curves(summaries: dict, figsize=None):
         for ax, cls in zip(row, classes):
             part = summary.loc[cls]
             k = part.index.to_numpy()
-            ax.plot(k, part["기여도 순"] * 100, "o-", label="기여도가 큰 순서로")
-            mean, band = part["무작위"] * 100, deletion_yardstick(part) * 100
+            ax.plot(k, part[ATTR] * 100, "o-", label="기여도가 큰 순서로")
+            mean, band = part[RANDOM] * 100, deletion_yardstick(part) * 100
             ax.plot(k, mean, "s--", color="tab:gray", label="무작위 (추첨 평균)")
             ax.fill_between(k, mean - band, mean + band, color="tab:gray", alpha=0.25)
             ax.axhline(0, color="black", linewidth=0.6)

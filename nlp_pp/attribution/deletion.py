@@ -11,6 +11,7 @@ import numpy as np
 import pandas as pd
 
 from ..errors import NlpPPError
+from ..korean import pp_diff
 from ..stats import HIGHER, LOWER, SIMILAR, Z, relation
 
 FLOOR = 0.005  # 잣대의 하한 (0.5 %p)
@@ -87,7 +88,7 @@ def _relations(summary: pd.DataFrame) -> dict:
 
 def _pp(x: float) -> str:
     """Return a probability change in %p with one decimal ("-0.0" shows as "0.0")."""
-    return f"{abs(x) * 100:.1f} %p" if round(x * 100, 1) >= 0 else f"{x * 100:.1f} %p"
+    return pp_diff(abs(x) if round(x * 100, 1) >= 0 else x, sign=False)
 
 
 def _ks(ks: list) -> str:
@@ -132,7 +133,7 @@ def deletion_verdict(name: str, summary: pd.DataFrame) -> str:
             tail = ("어느 k에서도 무작위와 가를 수 없었으니, 이 기여도가 중요한 토큰을 "
                     "골랐다고 말할 수 없습니다")
         elif not higher:
-            tail = (f"k = {', '.join(map(str, lower))}에서는 오히려 무작위 쪽이 더 "
+            tail = (f"{_ks(lower)}에서는 오히려 무작위 쪽이 더 "
                     "떨어뜨렸으니, 이 기여도는 중요한 토큰을 고르지 못했습니다")
         else:
             tail = _mixed_tail(higher, [k for k in ks if rel[k] == SIMILAR], lower)

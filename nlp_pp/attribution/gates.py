@@ -90,8 +90,10 @@ def gate_trace(model, ids) -> dict[str, np.ndarray]:
 def token_pad_means(trace: dict, ids, gates) -> pd.DataFrame:
     """Return the mean of each gate over units at token and at <PAD> positions."""
     is_pad = np.atleast_2d(ids) == PAD_IDX
-    rows = {g: (trace[g].mean(-1)[~is_pad].mean(), trace[g].mean(-1)[is_pad].mean())
-            for g in gates}
+    rows = {}
+    for g in gates:
+        per_step = trace[g].mean(-1)  # (N, T): 은닉 단위 평균
+        rows[g] = (per_step[~is_pad].mean(), per_step[is_pad].mean())
     return pd.DataFrame(rows, index=["메시지 토큰", "패딩"]).T
 
 
